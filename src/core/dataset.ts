@@ -1,0 +1,80 @@
+import type { PeriodKey } from "./periods";
+
+/** The imported filing: every table and narrative figure, as printed, each with the line it comes from. */
+
+export type Currency = "RMB" | "USD";
+export type PeriodKind = "duration" | "instant";
+export type StatementKind = "BS" | "IS" | "NONGAAP" | "CF";
+
+export interface Column {
+  /** The column's header as printed, header rows joined: "Three Months Ended Mar 31, 2026 US$". */
+  header: string;
+  period: PeriodKey;
+  periodKind: PeriodKind;
+  /** null for columns of ratios (the margin tables print no currency). */
+  currency: Currency | null;
+}
+
+export interface PrintedCell {
+  /** The cell as printed, markup removed: "(343,720)", "12.8%", "-". */
+  text: string;
+  /** Exact decimal value: parentheses negative, "-" zero, percentages as fractions ("0.128"). */
+  value: string;
+  /** Decimal places of the printed value in its own unit (a percentage printed "12.8%" has 3 as a fraction). */
+  decimals: number;
+  percent: boolean;
+}
+
+export interface TableRow {
+  /** Row label as printed, markup removed; a label printed over two lines is joined with a space. */
+  label: string;
+  /** The heading the row sits under ("Current assets:"), or null. */
+  section: string | null;
+  /** 1-based line of the row's figures in the source. */
+  line: number;
+  bold: boolean;
+  cells: PrintedCell[];
+}
+
+export interface Table {
+  kind: StatementKind;
+  /** The statement's title as printed: "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS". */
+  title: string;
+  /** The units note under the title: "(All amounts in thousands)". */
+  unitsNote: string;
+  /** Label of the first figure row, which tells the reconciliation tables apart ("Gross profit", "Net Loss"). */
+  anchor: string;
+  titleLine: number;
+  headerLines: number[];
+  columns: Column[];
+  rows: TableRow[];
+}
+
+export type NarrativeUnit = "amount" | "shares" | "ratio" | "rate";
+
+/** A figure stated only in the release's prose. Amounts are in thousands of their currency, like the tables. */
+export interface NarrativeFigure {
+  id: string;
+  period: PeriodKey;
+  currency: Currency | null;
+  unit: NarrativeUnit;
+  value: string;
+  /** The figure as written: "RMB911.1 million". */
+  text: string;
+  /** Smallest step the prose states, in the same unit as value ("100" for RMB x.x million in thousands). */
+  precision: string;
+  /** "about", "approximately" or a round figure: true. */
+  approximate: boolean;
+  line: number;
+}
+
+export interface Dataset {
+  sourceName: string;
+  lineCount: number;
+  /** The release's quarter: the latest period of its tables. */
+  latest: PeriodKey;
+  tables: Table[];
+  narrative: NarrativeFigure[];
+  /** Prose figures the importer looked for but did not find. */
+  warnings: string[];
+}

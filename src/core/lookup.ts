@@ -1,0 +1,121 @@
+import { invalidValue } from "./errors";
+import { Metric, normalizeLabel } from "./model";
+
+const MAX_INPUT = 200;
+const CACHE_LIMIT = 2000;
+
+/**
+ * Finds a metric by what an analyst types: its id, its label as printed, the release's own name for a measure, or a
+ * common analyst name. Case, spaces and punctuation do not matter. Unknown names get the closest ids as suggestions.
+ */
+export class MetricIndex {
+  private readonly names = new Map<string, Set<string>>();
+  private readonly ids = new Map<string, string>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(metrics: Iterable<Metric>, printedLabels: Iterable<[string, string]> = []) {
+    for (const metric of metrics) {
+      this.ids.set(normalizeLabel(metric.id), metric.id);
+      for (const name of [metric.label, ...metric.aliases]) this.add(name, metric.id);
+    }
+    for (const [label, id] of printedLabels) this.add(label, id);
+  }
+
+  resolve(input: unknown): string {
+    if (typeof input === "string") {
+      const hit = this.cache.get(input);
+      if (hit) return hit;
+    }
+    const id = this.lookup(input);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(input as string, id);
+    return id;
+  }
+
+  /** Ids whose id, label or aliases contain the search text (normalized), in catalog order. */
+  matches(search: string, metrics: Iterable<Metric>): Metric[] {
+    const needle = normalizeLabel(search);
+    const out: Metric[] = [];
+    for (const metric of metrics) {
+      const names = [metric.id, metric.label, ...metric.aliases, metric.statement];
+      if (!needle || names.some((n) => normalizeLabel(n).includes(needle))) out.push(metric);
+    }
+    return out;
+  }
+
+  private lookup(input: unknown): string {
+    if (typeof input !== "string" || input.trim() === "") {
+      throw invalidValue(`Metric must be text, such as "TotalRevenues" or "Adjusted EBITDA"; see =KC.METRICS() for the list.`);
+    }
+    if (input.length > MAX_INPUT) throw invalidValue(`Metric name is too long (${input.length} characters). Type an id such as TotalRevenues.`);
+    const key = normalizeLabel(input);
+    const byId = this.ids.get(key);
+    if (byId) return byId;
+    const candidates = this.names.get(key);
+    if (candidates?.size === 1) return [...candidates][0];
+    if (candidates) {
+      throw invalidValue(`'${quote(input)}' names more than one metric. Type one of: ${[...candidates].join(", ")}.`);
+    }
+    const suggestions = this.closest(key);
+    const hint = suggestions.length ? `Did you mean ${suggestions.join(" or ")}?` : "See =KC.METRICS() for the list of metrics.";
+    throw invalidValue(`Unknown metric '${quote(input)}'. ${hint}`);
+  }
+
+  private add(name: string, id: string): void {
+    for (const variant of labelVariants(name)) {
+      const key = normalizeLabel(variant);
+      if (!key) continue;
+      const set = this.names.get(key) ?? new Set<string>();
+      set.add(id);
+      this.names.set(key, set);
+    }
+  }
+
+  /** Up to three ids whose names are within a few edits of what was typed. */
+  private closest(key: string): string[] {
+    if (!key) return [];
+    const limit = Math.max(2, Math.floor(key.length / 3));
+    const best = new Map<string, number>();
+    const consider = (name: string, id: string) => {
+      if (Math.abs(name.length - key.length) > limit) return;
+      const d = editDistance(key, name, limit);
+      if (d <= limit && d < (best.get(id) ?? Infinity)) best.set(id, d);
+    };
+    for (const [name, id] of this.ids) consider(name, id);
+    for (const [name, ids] of this.names) ids.forEach((id) => consider(name, id));
+    return [...best].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([id]) => id);
+  }
+}
+
+/** A printed label also answers without its decorations: "Adjusted EBITDA (Non-GAAP Financial Measure)" is "Adjusted EBITDA". */
+function labelVariants(label: string): string[] {
+  const plain = label.replace(/^[–—-]\s*/, "").replace(/^Less:\s*/i, "").replace(/\s*\(Non-GAAP Financial Measure\)\s*$/i, "");
+  return plain === label ? [label] : [label, plain];
+}
+
+/** Levenshtein distance with transpositions, giving up (returning limit + 1) once every path exceeds the limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** What the user typed, made safe to show in a one-line message. */
+export function quote(text: string, max = 40): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}

@@ -1,0 +1,340 @@
+import { IDENTITIES, METRICS, MetricSpec, StatementId, Unit } from "./catalog";
+import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
+import { D, Dec } from "./decimal";
+import { notAvailable } from "./errors";
+import { Expr, parseFormula, references } from "./formula";
+import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
+
+/** Where one printed figure stands in the filing. */
+export interface Provenance {
+  statement: string;
+  row: string;
+  column: string;
+  line: number;
+  text: string;
+}
+
+export interface PrintedFigure {
+  value: Dec;
+  /** Decimal places printed (rounding of ratios and per-share amounts is checked to this). */
+  decimals: number;
+  /** Stated precision of a prose figure, in the metric's unit; null for table figures (exact to the unit printed). */
+  precision: Dec | null;
+  approximate: boolean;
+  provenance: Provenance;
+}
+
+export interface Metric {
+  id: string;
+  label: string;
+  statement: StatementId;
+  kind: PeriodKind;
+  unit: Unit;
+  aliases: string[];
+  formula: string | null;
+  expr: Expr | null;
+  /** Every metric this one's value can depend on, through its formula, transitively. */
+  dependsOn: ReadonlySet<string>;
+  /** Ratios and per-share amounts are printed rounded: their value is always recomputed from the amounts. */
+  alwaysComputed: boolean;
+}
+
+/** Currency key of a figure: "" for units that have none (ratios, share counts, the rate). */
+export type CurrencyKey = Currency | "";
+export type Overrides = ReadonlyMap<string, Dec>;
+
+export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
+const RATE_METRIC = "ExchangeRateRMBPerUSD";
+
+interface RowRef {
+  metric: string;
+  statement: string;
+  anchor: string | null;
+  section: string | null;
+  label: string;
+}
+
+/** Labels compare without case, spaces, dashes or punctuation ("– Interest income" is "interestincome"). */
+export const normalizeLabel = (text: string): string => text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]/g, "");
+
+/**
+ * The statement model over one imported filing: printed figures by metric, period and currency, and an evaluator
+ * that recomputes any metric exactly, with optional overrides for one period.
+ */
+export class Model {
+  readonly dataset: Dataset;
+  readonly metrics: ReadonlyMap<string, Metric>;
+  /** RMB per US$1.00, as the release states it. */
+  readonly rate: Dec;
+  /** Rows of the filing that no metric claims, and metric rows the filing does not print. */
+  readonly warnings: string[] = [];
+  /** For each table row, the metric it prints (tables in filing order). */
+  readonly rowMetric = new Map<TableRow, string>();
+
+  private readonly printedFigures = new Map<string, PrintedFigure[]>();
+  private readonly periodCache = new Map<string, PeriodKey[]>();
+  private readonly valueCache = new Map<string, Dec>();
+
+  constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
+    this.dataset = dataset;
+    this.metrics = buildMetrics(specs, dataset);
+    this.bindTables(specs);
+    this.bindNarrative();
+    const rate = this.printedFigures.get(figureKey(RATE_METRIC, dataset.latest, ""))?.[0];
+    if (!rate) throw new Error("the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
+    this.rate = rate.value;
+    this.checkIdentityReferences();
+  }
+
+  metric(id: string): Metric {
+    const metric = this.metrics.get(id);
+    if (!metric) throw new Error(`no metric '${id}' in the catalog`);
+    return metric;
+  }
+
+  /** Every printed occurrence of a figure, the one it is sourced from first. */
+  printed(id: string, period: PeriodKey, currency: CurrencyKey): readonly PrintedFigure[] {
+    return this.printedFigures.get(figureKey(id, period, currencyKeyFor(this.metric(id), currency))) ?? [];
+  }
+
+  /** The periods the filing supports for a metric: printed ones, or those where all its formula's inputs exist. */
+  periods(id: string): PeriodKey[] {
+    const cached = this.periodCache.get(id);
+    if (cached) return cached;
+    const metric = this.metric(id);
+    const found = new Set<PeriodKey>();
+    for (const key of this.printedFigures.keys()) {
+      const [metricId, period, currency] = key.split("|");
+      if (metricId === id && currency !== "USD") found.add(period);
+    }
+    if (metric.expr) {
+      const refs = references(metric.expr);
+      const candidates = refs.length ? this.periods(refs[0].id).map((p) => shiftPeriod(p, -refs[0].offset)) : [];
+      for (const period of candidates) {
+        if (refs.every((r) => this.periods(r.id).includes(shiftPeriod(period, r.offset)))) found.add(period);
+      }
+    }
+    const periods = [...found].sort(comparePeriods);
+    this.periodCache.set(id, periods);
+    return periods;
+  }
+
+  /** Throws notAvailable, listing what the filing has, unless the metric has the period. */
+  requirePeriod(id: string, period: PeriodKey): void {
+    const periods = this.periods(id);
+    if (!periods.includes(period)) {
+      throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(periods)}.`);
+    }
+  }
+
+  /**
+   * The metric's value: an override if given, else the printed figure, else its formula. A metric whose inputs are
+   * overridden, and every ratio and per-share amount, is recomputed. US$ comes from the filing's US$ column where it
+   * printed one, otherwise from the RMB figure at the release's convenience rate.
+   */
+  value(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Dec {
+    if (overrides && overrides.size > 0) return this.compute(id, period, currency, overrides, new Map());
+    const key = `${id}|${period}|${currency}`;
+    let value = this.valueCache.get(key);
+    if (value === undefined) {
+      value = this.compute(id, period, currency, undefined, this.valueCache);
+      this.valueCache.set(key, value);
+    }
+    return value;
+  }
+
+  /** Whether the value in that currency is the filing's own figure rather than a translation at the rate. */
+  isPrintedIn(id: string, period: PeriodKey, currency: Currency): boolean {
+    const metric = this.metric(id);
+    return CURRENCYLESS.has(metric.unit) || currency === "RMB" || this.printed(id, period, currency).length > 0;
+  }
+
+  /** Evaluates any formula text of the model's language (used by the tie-outs), with the reported figures. */
+  evaluate(expr: Expr, period: PeriodKey, currency: Currency): Dec {
+    return this.evalExpr(expr, "identity", period, currency, undefined, this.valueCache);
+  }
+
+  private compute(id: string, period: PeriodKey, currency: Currency, overrides: Overrides | undefined, memo: Map<string, Dec>): Dec {
+    const override = overrides?.get(id);
+    if (override) return override;
+    const key = `${id}|${period}|${currency}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const metric = this.metric(id);
+    const dirty = overrides !== undefined && [...overrides.keys()].some((o) => metric.dependsOn.has(o));
+    let value: Dec;
+    if (metric.expr && (metric.alwaysComputed || dirty)) {
+      value = this.evalExpr(metric.expr, id, period, currency, overrides, memo);
+    } else {
+      const printed = this.printed(id, period, currency)[0];
+      if (printed) value = printed.value;
+      else if (metric.expr) value = this.evalExpr(metric.expr, id, period, currency, overrides, memo);
+      else if (currency === "USD") value = this.compute(id, period, "RMB", undefined, this.valueCache).div(this.rate);
+      else throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(this.periods(id))}.`);
+    }
+    memo.set(key, value);
+    return value;
+  }
+
+  private evalExpr(expr: Expr, id: string, period: PeriodKey, currency: Currency, overrides: Overrides | undefined, memo: Map<string, Dec>): Dec {
+    switch (expr.op) {
+      case "num":
+        return D(expr.value);
+      case "ref": {
+        const at = expr.offset ? shiftPeriod(period, expr.offset) : period;
+        // Overrides are a scenario for one period: earlier quarters keep their reported figures.
+        return this.compute(expr.id, at, currency, expr.offset ? undefined : overrides, expr.offset ? this.valueCache : memo);
+      }
+      case "neg":
+        return this.evalExpr(expr.arg, id, period, currency, overrides, memo).neg();
+      default: {
+        const left = this.evalExpr(expr.left, id, period, currency, overrides, memo);
+        const right = this.evalExpr(expr.right, id, period, currency, overrides, memo);
+        if (expr.op === "+") return left.plus(right);
+        if (expr.op === "-") return left.minus(right);
+        if (expr.op === "*") return left.times(right);
+        if (right.isZero()) throw notAvailable(`${id} for ${period} cannot be computed: it divides by zero.`);
+        return left.div(right);
+      }
+    }
+  }
+
+  private bindTables(specs: readonly MetricSpec[]): void {
+    const refs: RowRef[] = specs.flatMap((spec) => (spec.rows ?? []).map((row) => parseRowRef(spec.id, row)));
+    const used = new Set<RowRef>();
+    for (const table of this.dataset.tables) {
+      for (const row of table.rows) {
+        const matches = refs.filter((ref) => matchesRow(ref, table, row));
+        if (matches.length === 0) {
+          this.warnings.push(`line ${row.line}: no metric for the row '${row.label}' of ${table.title}`);
+          continue;
+        }
+        if (new Set(matches.map((m) => m.metric)).size > 1) {
+          throw new Error(`line ${row.line}: the row '${row.label}' matches ${matches.map((m) => m.metric).join(" and ")}`);
+        }
+        matches.forEach((m) => used.add(m));
+        const metric = this.metric(matches[0].metric);
+        this.rowMetric.set(row, metric.id);
+        table.columns.forEach((column, j) => {
+          const cell = row.cells[j];
+          this.addPrinted(metric, column.period, column.currency, {
+            value: D(cell.value),
+            decimals: cell.decimals,
+            precision: null,
+            approximate: false,
+            provenance: { statement: table.title, row: row.label, column: column.header, line: row.line, text: cell.text },
+          });
+        });
+      }
+    }
+    for (const ref of refs) {
+      if (!used.has(ref)) this.warnings.push(`${ref.metric}: the filing prints no row '${ref.label}' in ${ref.statement}`);
+    }
+  }
+
+  private bindNarrative(): void {
+    for (const figure of this.dataset.narrative) {
+      const metric = this.metric(figure.id);
+      this.addPrinted(metric, figure.period, figure.currency, {
+        value: D(figure.value),
+        decimals: 0,
+        precision: D(figure.precision),
+        approximate: figure.approximate,
+        provenance: { statement: "Press release text", row: metric.label, column: figure.text, line: figure.line, text: figure.text },
+      });
+    }
+  }
+
+  private addPrinted(metric: Metric, period: PeriodKey, currency: Currency | null, figure: PrintedFigure): void {
+    const key = figureKey(metric.id, period, currencyKeyFor(metric, currency ?? ""));
+    const list = this.printedFigures.get(key);
+    if (list) list.push(figure);
+    else this.printedFigures.set(key, [figure]);
+  }
+
+  private checkIdentityReferences(): void {
+    for (const identity of IDENTITIES) {
+      for (const side of [identity.left, identity.right]) {
+        for (const ref of references(parseFormula(side))) this.metric(ref.id);
+      }
+    }
+  }
+}
+
+function figureKey(id: string, period: PeriodKey, currency: CurrencyKey): string {
+  return `${id}|${period}|${currency}`;
+}
+
+function currencyKeyFor(metric: Metric, currency: CurrencyKey): CurrencyKey {
+  return CURRENCYLESS.has(metric.unit) ? "" : currency;
+}
+
+function parseRowRef(metric: string, text: string): RowRef {
+  const parts = text.split("|");
+  const [statement, anchor = null] = parts[0].split("@");
+  const label = parts[parts.length - 1];
+  const section = parts.length === 3 ? parts[1] : null;
+  return {
+    metric,
+    statement,
+    anchor: anchor && normalizeLabel(anchor),
+    section: section && normalizeLabel(section),
+    label: normalizeLabel(label),
+  };
+}
+
+function matchesRow(ref: RowRef, table: Table, row: TableRow): boolean {
+  return (
+    ref.statement === table.kind &&
+    ref.label === normalizeLabel(row.label) &&
+    (ref.anchor === null || ref.anchor === normalizeLabel(table.anchor)) &&
+    (ref.section === null || ref.section === normalizeLabel(row.section ?? ""))
+  );
+}
+
+function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<string, Metric> {
+  const metrics = new Map<string, Metric>();
+  for (const spec of specs) {
+    if (metrics.has(spec.id)) throw new Error(`metric '${spec.id}' is declared twice`);
+    const expr = spec.formula ? parseFormula(spec.formula) : null;
+    metrics.set(spec.id, {
+      id: spec.id,
+      label: spec.label ?? printedLabel(spec, dataset),
+      statement: spec.statement,
+      kind: spec.kind,
+      unit: spec.unit,
+      aliases: spec.aliases ?? [],
+      formula: spec.formula ?? null,
+      expr,
+      dependsOn: new Set(),
+      alwaysComputed: spec.unit === "ratio" || spec.unit === "perShare",
+    });
+  }
+  for (const metric of metrics.values()) {
+    (metric.dependsOn as Set<string>).clear();
+    collectDependencies(metric.id, metrics, metric.dependsOn as Set<string>, [metric.id]);
+  }
+  return metrics;
+}
+
+function collectDependencies(id: string, metrics: Map<string, Metric>, into: Set<string>, path: string[]): void {
+  const metric = metrics.get(id);
+  if (!metric) throw new Error(`formula of ${path[path.length - 2] ?? id} reads unknown metric '${id}'`);
+  if (!metric.expr) return;
+  for (const ref of references(metric.expr)) {
+    if (path.includes(ref.id) && ref.offset === 0) throw new Error(`formula cycle: ${[...path, ref.id].join(" -> ")}`);
+    if (!metrics.has(ref.id)) throw new Error(`formula of ${id} reads unknown metric '${ref.id}'`);
+    if (ref.offset !== 0 || into.has(ref.id)) continue;
+    into.add(ref.id);
+    collectDependencies(ref.id, metrics, into, [...path, ref.id]);
+  }
+}
+
+/** The label of the first row a printed metric is sourced from, as the filing prints it. */
+function printedLabel(spec: MetricSpec, dataset: Dataset): string {
+  const ref = spec.rows?.[0] ? parseRowRef(spec.id, spec.rows[0]) : null;
+  for (const table of dataset.tables) {
+    for (const row of table.rows) if (ref && matchesRow(ref, table, row)) return row.label;
+  }
+  return spec.id;
+}
