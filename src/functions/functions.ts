@@ -1,0 +1,153 @@
+/**
+ * The KC custom functions (namespace KC, set in manifest.xml). Each is a thin adapter: Excel's arguments go to one core
+ * call (src/core/api.ts), and adapter.ts turns the result or the failure into what Excel shows.
+ *
+ * CustomFunctionsMetadataPlugin reads the JSDoc below to generate functions.json and appends the
+ * CustomFunctions.associate(...) calls at build time, so this file holds plain functions only.
+ * Ids (the first word after @customfunction) are stored in users' workbooks: never change one.
+ * Optional parameters arrive as null. `any[][]` parameters accept one cell or a range (a single value arrives as [[value]]).
+ */
+import {
+  checksTable,
+  growthValue,
+  marginValue,
+  metricsTable,
+  metricValue,
+  periodsTable,
+  reportedValue,
+  seriesTable,
+  sourceText,
+  statementTable,
+} from "../core/api";
+import { asNumber, asTable, asText } from "./adapter";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] */
+
+/**
+ * A figure from Kingsoft Cloud's statements, recomputed through the statement model. Example: =KC.METRIC("AdjustedEBITDA","2026Q1") returns 747506 (RMB thousands).
+ * @customfunction METRIC METRIC
+ * @helpurl https://localhost:3000/help.html#kc-metric
+ * @param metric Metric id (list them with KC.METRICS). Example: "AdjustedEBITDA"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [currency] "RMB" as reported (default) or "USD" at the filing's convenience rate. Example: "USD"
+ * @param [scale] Unit of amounts: "thousands" (default, as printed), "units", "millions" or "billions"; ratios never scale. Example: "millions"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal is recomputed. Example: A1:B1 holding TotalRevenues | 3000000
+ * @returns The figure.
+ */
+export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
+  return asNumber(() => metricValue(metric, period, currency, scale, overrides));
+}
+
+/**
+ * A metric as a fraction of a base metric (default TotalRevenues), computed exactly. Example: =KC.MARGIN("GrossProfit","2026Q1") returns 0.1279 (345748 / 2703732).
+ * @customfunction MARGIN MARGIN
+ * @helpurl https://localhost:3000/help.html#kc-margin
+ * @param metric Metric id of the numerator. Example: "GrossProfit"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [base] Metric id of the denominator; default TotalRevenues. Example: "TotalRevenues"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures first. Example: A1:B1 holding TotalRevenues | 3000000
+ * @returns The margin as a fraction.
+ */
+export function margin(metric: string, period: any, base?: string, overrides?: any[][]): number {
+  return asNumber(() => marginValue(metric, period, base, overrides));
+}
+
+/**
+ * Growth of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), as a fraction. Example: =KC.GROWTH("TotalRevenues","2026Q1") returns 0.3725.
+ * @customfunction GROWTH GROWTH
+ * @helpurl https://localhost:3000/help.html#kc-growth
+ * @param metric Metric id. Example: "TotalRevenues"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [basis] "YoY" (default) or "QoQ". Example: "QoQ"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. Example: A1:B1 holding TotalRevenues | 3000000
+ * @returns The growth as a fraction.
+ */
+export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
+  return asNumber(() => growthValue(metric, period, basis, overrides));
+}
+
+/**
+ * A figure exactly as printed in the filing, including printed ratios and per-share amounts. Example: =KC.REPORTED("GrossMargin","2026Q1") returns 0.128.
+ * @customfunction REPORTED REPORTED
+ * @helpurl https://localhost:3000/help.html#kc-reported
+ * @param metric Metric id. Example: "GrossMargin"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [currency] "RMB" (default) or "USD", for the columns the filing prints in US dollars. Example: "USD"
+ * @returns The printed figure.
+ */
+export function reported(metric: string, period: any, currency?: string): number {
+  return asNumber(() => reportedValue(metric, period, currency));
+}
+
+/**
+ * Where a figure comes from: statement, row as printed, column and line of the filing, or the definition of a computed metric. Example: =KC.SOURCE("NetLoss","2026Q1").
+ * @customfunction SOURCE SOURCE
+ * @helpurl https://localhost:3000/help.html#kc-source
+ * @param metric Metric id. Example: "NetLoss"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [currency] "RMB" (default) or "USD". Example: "RMB"
+ * @returns The source, as text.
+ */
+export function source(metric: string, period: any, currency?: string): string {
+  return asText(() => sourceText(metric, period, currency));
+}
+
+/**
+ * Spills a whole statement or non-GAAP bridge: a header row, then one row per line in the filing's order, a label column and one column per period. Example: =KC.STATEMENT("IS").
+ * @customfunction STATEMENT STATEMENT
+ * @helpurl https://localhost:3000/help.html#kc-statement
+ * @param statement "BS", "IS", "CF" or "NONGAAP" (or the full statement name). Example: "IS"
+ * @param [periods] One period or a range of periods (any form KC.METRIC accepts); default every period the statement has. Example: "2026Q1"
+ * @param [currency] "RMB" (default) or "USD". Example: "RMB"
+ * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @returns The statement as a table.
+ */
+export function statement(statement: string, periods?: any[][], currency?: string, scale?: string): any[][] {
+  return asTable(() => statementTable(statement, periods, currency, scale));
+}
+
+/**
+ * Spills a metric across every period the filing has: a header row, then one row per period (period, value). Example: =KC.SERIES("TotalRevenues").
+ * @customfunction SERIES SERIES
+ * @helpurl https://localhost:3000/help.html#kc-series
+ * @param metric Metric id. Example: "TotalRevenues"
+ * @param [currency] "RMB" (default) or "USD". Example: "RMB"
+ * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @returns Periods and values.
+ */
+export function series(metric: string, currency?: string, scale?: string): any[][] {
+  return asTable(() => seriesTable(metric, currency, scale));
+}
+
+/**
+ * Spills the catalog of metrics (id, label, statement, unit), optionally for one statement or matching a search. Example: =KC.METRICS("IS","loss").
+ * @customfunction METRICS METRICS
+ * @helpurl https://localhost:3000/help.html#kc-metrics
+ * @param [statement] "BS", "IS", "CF" or "NONGAAP"; default all. Example: "NONGAAP"
+ * @param [search] Text to look for in ids and labels. Example: "ebitda"
+ * @returns The catalog as a table.
+ */
+export function metrics(statement?: string, search?: string): any[][] {
+  return asTable(() => metricsTable(statement, search));
+}
+
+/**
+ * Spills the periods the filing covers, or those a given metric has. Example: =KC.PERIODS().
+ * @customfunction PERIODS PERIODS
+ * @helpurl https://localhost:3000/help.html#kc-periods
+ * @param [metric] Metric id; default every period. Example: "CashAndCashEquivalents"
+ * @returns The periods as a column.
+ */
+export function periods(metric?: string): any[][] {
+  return asTable(() => periodsTable(metric));
+}
+
+/**
+ * Spills the tie-out table: every subtotal identity per period, the printed and recomputed figures, and the status. Example: =KC.CHECKS().
+ * @customfunction CHECKS CHECKS
+ * @helpurl https://localhost:3000/help.html#kc-checks
+ * @returns The checks as a table.
+ */
+export function checks(): any[][] {
+  return asTable(() => checksTable());
+}
