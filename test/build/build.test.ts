@@ -1,0 +1,110 @@
+/**
+ * The real webpack build, production and development, each run once into a temporary folder: what dist/ holds, the
+ * production URL rewrite, office.js from the CDN vs the local copy, and the generated functions.json vs the golden.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import webpack from "webpack";
+import { manifestProblems } from "../helpers/manifest";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
+const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { mode: string }) => webpack.Configuration) & {
+  DEV_URL: string;
+  OFFICE_JS_CDN: string;
+};
+
+const ROOT = path.join(__dirname, "..", "..");
+const PRODUCTION_URL = "https://kc.test.example/addin/";
+const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "functions", "functions.golden.json"), "utf8"));
+
+async function build(mode: "production" | "development", outDir: string): Promise<webpack.Stats> {
+  const config = makeConfig({}, { mode });
+  config.output = { ...config.output, path: outDir };
+  config.infrastructureLogging = { level: "error" };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error) : resolve(result))));
+  });
+  return stats;
+}
+
+let prodDir: string;
+let devDir: string;
+let prodStats: webpack.Stats;
+let devStats: webpack.Stats;
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+
+beforeAll(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-build-"));
+  prodDir = path.join(tmp, "prod");
+  devDir = path.join(tmp, "dev");
+  process.env.KC_PRODUCTION_URL = PRODUCTION_URL.replace(/\/$/, ""); // no trailing slash: the config adds it
+  try {
+    prodStats = await build("production", prodDir);
+  } finally {
+    delete process.env.KC_PRODUCTION_URL;
+  }
+  devStats = await build("development", devDir);
+}, 120_000);
+
+describe("npm run build (production)", () => {
+  test("compiles without errors and emits the add-in", () => {
+    expect(prodStats.compilation.errors.map(String)).toEqual([]);
+    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "commands.js", "functions.json", "help.html", "manifest.xml"]) {
+      expect(fs.existsSync(path.join(prodDir, file))).toBe(true);
+    }
+    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(prodDir, "assets", `icon-${size}.png`))).toBe(true);
+    expect(fs.existsSync(path.join(prodDir, "office-js"))).toBe(false);
+  });
+
+  test("functions.json is the golden metadata, with help URLs on the production URL", () => {
+    const rebased = JSON.parse(JSON.stringify(golden).split(makeConfig.DEV_URL).join(PRODUCTION_URL));
+    expect(JSON.parse(read(prodDir, "functions.json"))).toEqual(rebased);
+  });
+
+  test("the manifest passes the structural checks on the production URL, and every file it names was built", async () => {
+    const manifest = read(prodDir, "manifest.xml");
+    expect(manifest).not.toContain("localhost");
+    expect(await manifestProblems(manifest, PRODUCTION_URL, { dir: prodDir })).toEqual([]);
+  });
+
+  test("taskpane.html loads office.js from Microsoft's CDN, then the taskpane, functions and commands bundles", () => {
+    const html = read(prodDir, "taskpane.html");
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual([makeConfig.OFFICE_JS_CDN, "taskpane.js", "functions.js", "commands.js"]);
+  });
+
+  test("functions.js associates every id in functions.json (the plugin's loader ran)", () => {
+    const js = read(prodDir, "functions.js");
+    for (const fn of golden.functions) expect(js).toContain(`CustomFunctions.associate("${fn.id}",`);
+  });
+
+  test("help.html has the section every helpUrl points at", () => {
+    const help = read(prodDir, "help.html");
+    for (const fn of golden.functions) {
+      const anchor = String(fn.helpUrl).split("#")[1];
+      expect(help).toMatch(new RegExp(`id="?${anchor}"?[ >]`)); // production HTML may drop the quotes
+      expect(help).toContain(`KC.${fn.name}(`);
+    }
+  });
+
+  test("a production URL that is not https is refused", () => {
+    process.env.KC_PRODUCTION_URL = "http://kc.test.example/";
+    try {
+      expect(() => makeConfig({}, { mode: "production" })).toThrow(/must be an https:\/\/ URL/);
+    } finally {
+      delete process.env.KC_PRODUCTION_URL;
+    }
+  });
+});
+
+describe("npm run build:dev", () => {
+  test("keeps the localhost URLs and serves office.js from a local copy beside its mapping table", async () => {
+    expect(devStats.compilation.errors.map(String)).toEqual([]);
+    expect(await manifestProblems(read(devDir, "manifest.xml"), makeConfig.DEV_URL, { dir: devDir })).toEqual([]);
+    expect(read(devDir, "taskpane.html")).toContain('src="office-js/office.js"');
+    for (const file of ["office.js", "o15apptofilemappingtable.js"]) expect(fs.existsSync(path.join(devDir, "office-js", file))).toBe(true);
+    expect(JSON.parse(read(devDir, "functions.json"))).toEqual(golden);
+  });
+});
