@@ -102,10 +102,10 @@ function translationChecks(model: Model): Check[] {
       const status: CheckStatus = steps.isZero() || (stated && steps.lte(1)) ? "ok" : steps.lte(USD_FOOTING_TOLERANCE) ? "noted" : "FAIL";
       const note =
         status === "noted"
-          ? `the filing's US$ figure differs from RMB ${rmb.provenance.text} / ${model.rate.toFixed()} by ${steps.toFixed()} in its last printed unit: its US$ column is footed in US$`
-          : `RMB / ${model.rate.toFixed()}, rounded as printed`;
+          ? `the filing's US$ figure differs from RMB ${rmb.provenance.text} / ${model.rateText} by ${steps.toFixed()} in its last printed unit: its US$ column is footed in US$`
+          : `RMB / ${model.rateText}, rounded as printed`;
       checks.push({
-        identity: `${metric.id} (US$) = ${metric.id} (RMB) / ${model.rate.toFixed()}`,
+        identity: `${metric.id} (US$) = ${metric.id} (RMB) / ${model.rateText}`,
         period,
         currency: "USD",
         printed: usd.value,

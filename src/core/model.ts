@@ -64,8 +64,9 @@ export const normalizeLabel = (text: string): string => text.toLowerCase().repla
 export class Model {
   readonly dataset: Dataset;
   readonly metrics: ReadonlyMap<string, Metric>;
-  /** RMB per US$1.00, as the release states it. */
+  /** RMB per US$1.00, as the release states it, and as written ("6.8980"). */
   readonly rate: Dec;
+  readonly rateText: string;
   /** Rows of the filing that no metric claims, and metric rows the filing does not print. */
   readonly warnings: string[] = [];
   /** For each table row, the metric it prints (tables in filing order). */
@@ -83,6 +84,7 @@ export class Model {
     const rate = this.printedFigures.get(figureKey(RATE_METRIC, dataset.latest, ""))?.[0];
     if (!rate) throw new Error("the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
     this.rate = rate.value;
+    this.rateText = rate.provenance.text.replace(/^RMB|\s.*$/g, "");
     this.checkIdentityReferences();
   }
 

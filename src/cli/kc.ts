@@ -1,0 +1,146 @@
+/**
+ * The kc command line: the same core the add-in uses, from a terminal.
+ *   npm run --silent kc -- get AdjustedEBITDA 2026Q1 [--currency USD] [--scale millions] [--reported] [--source]
+ *   npm run --silent kc -- metrics [--statement BS|IS|NONGAAP|CF] [--search TEXT]
+ *   npm run --silent kc -- check
+ *   npm run --silent kc -- import FILE [--out FILE]
+ *   npm run --silent kc -- eval [--json] FORMULA...
+ * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show) or a failed check; 2 bad usage.
+ */
+import { readFileSync, writeFileSync } from "fs";
+import { metricValue, metricsTable, reportedValue, sourceText } from "../core/api";
+import { kcContext } from "../core/context";
+import { ImportError, isKcError } from "../core/errors";
+import { importFiling } from "../core/importer";
+import { runEval } from "./eval";
+import { formatMatrix, formatNumber } from "./format";
+
+const USAGE = `usage: kc <command>
+  get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
+  metrics [--statement BS|IS|NONGAAP|CF|NARRATIVE|DERIVED] [--search TEXT]
+  check                      every tie-out; exit 1 if any fails
+  import FILE [--out FILE]   a results release in this format, as JSON
+  eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+/** Splits argv into positional arguments and --options; `valued` options take the next word. */
+function parseArgs(args: string[], valued: string[], flags: string[]): Parsed {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) positional.push(arg);
+    else if (flags.includes(arg)) options.set(arg, true);
+    else if (valued.includes(arg)) {
+      if (i + 1 >= args.length) throw new UsageError(`${arg} needs a value`);
+      options.set(arg, args[++i]);
+    } else throw new UsageError(`unknown option ${arg}`);
+  }
+  return { positional, options };
+}
+
+const option = (parsed: Parsed, name: string): string | null => {
+  const value = parsed.options.get(name);
+  return typeof value === "string" ? value : null;
+};
+
+function get(args: string[], out: (s: string) => void): number {
+  const parsed = parseArgs(args, ["--currency", "--scale"], ["--reported", "--source"]);
+  if (parsed.positional.length !== 2) throw new UsageError("get takes METRIC and PERIOD");
+  const [metric, period] = parsed.positional;
+  const currency = option(parsed, "--currency");
+  if (parsed.options.has("--source")) out(sourceText(metric, period, currency));
+  else if (parsed.options.has("--reported")) out(formatNumber(reportedValue(metric, period, currency)));
+  else out(formatNumber(metricValue(metric, period, currency, option(parsed, "--scale"))));
+  return 0;
+}
+
+function metrics(args: string[], out: (s: string) => void): number {
+  const parsed = parseArgs(args, ["--statement", "--search"], []);
+  if (parsed.positional.length) throw new UsageError("metrics takes only --statement and --search");
+  out(formatMatrix(metricsTable(option(parsed, "--statement"), option(parsed, "--search"))));
+  return 0;
+}
+
+function check(args: string[], out: (s: string) => void): number {
+  if (args.length) throw new UsageError("check takes no arguments");
+  const checks = kcContext().checks;
+  const rows = checks.map((c) => [
+    c.currency === "USD" ? `${c.identity} [US$]` : c.identity,
+    c.period,
+    c.printed.toFixed(),
+    c.recomputed.toSignificantDigits(12).toFixed(),
+    c.status === "ok" ? "ok" : `${c.status}: ${c.note}`,
+  ]);
+  out(formatMatrix([["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows]));
+  const count = (status: string) => checks.filter((c) => c.status === status).length;
+  out(`\n${count("ok")} ok, ${count("noted")} noted (the filing's own differences), ${count("FAIL")} failed`);
+  return count("FAIL") > 0 ? 1 : 0;
+}
+
+function importCommand(args: string[], out: (s: string) => void): number {
+  const parsed = parseArgs(args, ["--out"], []);
+  if (parsed.positional.length !== 1) throw new UsageError("import takes one FILE");
+  const [file] = parsed.positional;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const json = JSON.stringify(importFiling(text, file), null, 2);
+  const target = option(parsed, "--out");
+  if (target) writeFileSync(target, `${json}\n`);
+  else out(json);
+  return 0;
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "get":
+        return get(rest, out);
+      case "metrics":
+        return metrics(rest, out);
+      case "check":
+        return check(rest, out);
+      case "import":
+        return importCommand(rest, out);
+      case "eval":
+        return await runEval(rest, out, err);
+      default:
+        throw new UsageError(command ? `unknown command '${command}'` : "no command");
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`kc: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    if (isKcError(error)) {
+      err(`${error.kind === "notAvailable" ? "#N/A" : "#VALUE!"} ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ImportError) {
+      err(`kc import: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`kc: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
