@@ -163,7 +163,7 @@ export class Model {
     const known = memo.get(key);
     if (known) return known;
     const metric = this.metric(id);
-    const dirty = overrides !== undefined && [...overrides.keys()].some((o) => metric.dependsOn.has(o));
+    const dirty = overrides !== undefined && dependsOnAny(metric, overrides);
     let value: Dec;
     if (metric.expr && (metric.alwaysComputed || dirty)) {
       value = this.evalExpr(metric.expr, id, period, currency, overrides, memo);
@@ -261,6 +261,11 @@ export class Model {
       }
     }
   }
+}
+
+function dependsOnAny(metric: Metric, overrides: Overrides): boolean {
+  for (const id of overrides.keys()) if (metric.dependsOn.has(id)) return true;
+  return false;
 }
 
 function figureKey(id: string, period: PeriodKey, currency: CurrencyKey): string {

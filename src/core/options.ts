@@ -1,6 +1,6 @@
 import type { Currency } from "./dataset";
 import { D, Dec } from "./decimal";
-import { invalidValue } from "./errors";
+import { invalidValue, notAvailable } from "./errors";
 import { quote } from "./lookup";
 import type { Unit } from "./catalog";
 
@@ -56,6 +56,7 @@ export function fromScale(value: Dec, unit: Unit, scale: Scale): Dec {
 /** A Decimal as an Excel number: finite, and never -0. */
 export function toNumber(value: Dec): number {
   const n = value.toNumber();
+  if (!Number.isFinite(n)) throw notAvailable("The result is beyond the range of an Excel number; check the overrides.");
   return n === 0 ? 0 : n;
 }
 
