@@ -9,9 +9,8 @@
  * array constants ({1,2;3,4}: "," between columns, ";" between rows). No cell references, no nested calls.
  * Exit codes: 0 every formula gave a value; 1 at least one gave an Excel error (#N/A, #VALUE!); 2 usage or syntax error.
  */
-import type { IFunctionParameter } from "custom-functions-metadata";
 import { isCustomFunctionError } from "../functions/node-runtime";
-import { loadRegistry, NAMESPACE, RegisteredFunction } from "../functions/registry";
+import { ArgumentShapeError, excelArgument, loadRegistry, NAMESPACE, RegisteredFunction } from "../functions/registry";
 
 export type Literal = string | number | boolean;
 /** One argument as written: a literal, an array constant, or null when omitted. */
@@ -137,24 +136,6 @@ export function parseFormula(formula: string): ParsedFormula {
   return { name: name![0], args };
 }
 
-/** Converts a written argument to what Excel passes for a parameter of this metadata type. */
-function toExcelArgument(arg: Arg, param: IFunctionParameter): unknown {
-  if (arg === null) return null;
-  if (param.dimensionality === "matrix") return Array.isArray(arg) ? arg : [[arg]];
-  if (Array.isArray(arg)) {
-    if (arg.length === 1 && arg[0].length === 1) return toExcelArgument(arg[0][0], param);
-    throw new UsageError(`argument '${param.name}' takes one value, not an array constant`);
-  }
-  switch (param.type) {
-    case "string":
-      return typeof arg === "boolean" ? (arg ? "TRUE" : "FALSE") : String(arg);
-    case "number":
-      return typeof arg === "number" ? arg : Number(arg);
-    default:
-      return arg;
-  }
-}
-
 class UsageError extends Error {}
 
 /** Calls one registered function the way Excel would, and returns its value or the Excel error it produced. */
@@ -164,7 +145,13 @@ export function callRegistered(fn: RegisteredFunction, args: Arg[]): EvalResult 
   if (args.length > params.length) throw new UsageError(`${label} takes at most ${params.length} arguments, got ${args.length}`);
   const required = params.filter((p) => !p.optional).length;
   if (args.length < required) throw new UsageError(`${label} needs at least ${required} arguments, got ${args.length}`);
-  const excelArgs = params.map((param, i) => toExcelArgument(i < args.length ? args[i] : null, param));
+  const excelArgs = params.map((param, i) => {
+    try {
+      return excelArgument(i < args.length ? args[i] : null, param);
+    } catch (error) {
+      throw error instanceof ArgumentShapeError ? new UsageError(`${label}: ${error.message} constant`) : error;
+    }
+  });
   try {
     return fn.invoke(...excelArgs) as Literal | Literal[][];
   } catch (error) {

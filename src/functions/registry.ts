@@ -7,7 +7,7 @@
  * Node only (needs custom-functions-metadata and the TypeScript source); the add-in bundle never imports this file.
  */
 import * as path from "path";
-import type { IFunction } from "custom-functions-metadata";
+import type { IFunction, IFunctionParameter } from "custom-functions-metadata";
 import { installNodeRuntime } from "./node-runtime";
 
 export const FUNCTIONS_SOURCE = path.join(__dirname, "functions.ts");
@@ -66,4 +66,27 @@ async function build(): Promise<Registry> {
 export function loadRegistry(): Promise<Registry> {
   cached ??= build();
   return cached;
+}
+
+/** A value for a one-value parameter that is an array of more than one cell (Excel would refuse or lift it). */
+export class ArgumentShapeError extends Error {}
+
+/**
+ * What Excel passes for a parameter of this metadata type, given a value written in a formula or read from cells:
+ * null stays null (omitted); a range parameter gets a 2-D array (a single value becomes [[value]]); a one-value
+ * parameter gets a one-cell array's value; a `string` parameter gets numbers and booleans as text, a `number`
+ * parameter gets numeric text as a number.
+ */
+export function excelArgument(value: unknown, param: IFunctionParameter): unknown {
+  if (value === null || value === undefined) return null;
+  if (param.dimensionality === "matrix") return Array.isArray(value) ? value : [[value]];
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return excelArgument(value[0][0], param);
+    throw new ArgumentShapeError(`argument '${param.name}' takes one value, not an array`);
+  }
+  if (param.type === "string" && (typeof value === "number" || typeof value === "boolean")) {
+    return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+  }
+  if (param.type === "number" && typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return value;
 }
