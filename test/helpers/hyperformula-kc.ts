@@ -61,7 +61,7 @@ export function kcPlugin(registry: Registry) {
     callKc(key: string, fn: RegisteredFunction, ast: { args: AstLike[] }, state: unknown) {
       return this.runFunction(ast.args as never, state as never, this.metadata(key), (...args: unknown[]) => {
         const result = invoke(fn, args);
-        return Array.isArray(result) ? SimpleRangeValue.onlyValues(result) : result;
+        return (Array.isArray(result) ? SimpleRangeValue.onlyValues(result) : result) as never;
       });
     }
 
