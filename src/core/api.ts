@@ -28,7 +28,7 @@ const resultCache = new Map<string, number>();
 /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
 export function metricValue(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
   const cacheable = isBlank(overrides) && isScalar(metric) && isScalar(period) && isScalar(currency) && isScalar(scale);
-  const key = cacheable ? `${typeof metric}:${metric}\u0000${typeof period}:${period}\u0000${currency}\u0000${scale}` : "";
+  const key = cacheable ? `${typeof metric}:${metric}\u0000${typeof period}:${period}\u0000${typeof currency}:${currency}\u0000${typeof scale}:${scale}` : "";
   if (cacheable) {
     const hit = resultCache.get(key);
     if (hit !== undefined) return hit;

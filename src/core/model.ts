@@ -135,6 +135,10 @@ export class Model {
    * printed one, otherwise from the RMB figure at the release's convenience rate.
    */
   value(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Dec {
+    if (currency === "USD" && this.metric(id).unit === "ratio") {
+      // A ratio does not depend on the currency: it is the RMB figures' ratio, whatever the call's currency.
+      return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
+    }
     if (overrides && overrides.size > 0) return this.compute(id, period, currency, overrides, new Map());
     const key = `${id}|${period}|${currency}`;
     let value = this.valueCache.get(key);
@@ -143,6 +147,13 @@ export class Model {
       this.valueCache.set(key, value);
     }
     return value;
+  }
+
+  /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
+  private overridesInRMB(overrides: Overrides): Overrides {
+    const converted = new Map<string, Dec>();
+    for (const [id, value] of overrides) converted.set(id, CURRENCYLESS.has(this.metric(id).unit) ? value : value.times(this.rate));
+    return converted;
   }
 
   /** Whether the value in that currency is the filing's own figure rather than a translation at the rate. */
