@@ -290,9 +290,8 @@ describe("currency", () => {
     expect(metricValue("TotalRevenues", "2025Q1", "USD", "millions")).toBe(new X(1969977).div(RATE).div(1000).toNumber());
   });
 
-  // CORE DEFECT (reported): a ratio has no currency (the margin tables print none, KC.REPORTED ignores the currency and
-  // KC.MARGIN always divides RMB figures), yet KC.METRIC("GrossMargin","2026Q1","USD") divides the separately footed
-  // US$ column (50,123 / 391,959 = 0.1278781709...) instead of the margin 345,748 / 2,703,732 = 0.1278780589...
+  // A ratio has no currency (the margin tables print none): the US$ column, footed separately, would give
+  // 50,123 / 391,959 = 0.1278781709... instead of the margin 345,748 / 2,703,732 = 0.1278780589...
   test("a ratio is the same whatever currency is asked for", () => {
     expect(metricValue("GrossMargin", "2026Q1", "USD")).toBe(q(345748, 2703732));
     expect(metricValue("AdjustedEBITDAMargin", "2026Q1", "USD")).toBe(q(747506, 2703732));
