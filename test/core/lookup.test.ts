@@ -143,8 +143,7 @@ describe("options that cannot be read", () => {
     expect(error.message).toContain('"USD"');
   });
 
-  // CORE DEFECT (reported): KC.METRIC's result cache keys currency and scale by their text only, so after a call with
-  // an omitted currency (null) the text "null" (or "undefined") is answered from the cache instead of being rejected.
+  // KC.METRIC caches results by its arguments: the text "null" must not be taken for an omitted (null) argument.
   test("the text \"null\" is not an omitted currency or scale, even after a call that omitted them", () => {
     expect(metricValue("TotalRevenues", "2026Q1", null, null)).toBe(2703732);
     expect(caught(() => metricValue("TotalRevenues", "2026Q1", "null", null)).kind).toBe("invalidValue");
