@@ -29,7 +29,11 @@ export async function runExportModel(args: string[], out: (s: string) => void): 
     await writeXlsx(layout, partial);
     renameSync(partial, file);
   } catch (error) {
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // nothing was written
+    }
     out(`kc export-model: cannot write ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

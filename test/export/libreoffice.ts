@@ -1,0 +1,104 @@
+/**
+ * LibreOffice as a second, independent spreadsheet engine: opens .xlsx files headless, recalculates every formula on
+ * load and writes each sheet as CSV. Recalculation on load is forced by a fresh profile whose
+ * registrymodifications.xcu sets Calc/Formula/Load/OOXMLRecalcMode to 0 ("always"); without it LibreOffice keeps
+ * the cached results stored in the file (see /work/shared/TOOLCHAIN.md).
+ */
+import { execFile } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, delimiter, join } from "path";
+import { pathToFileURL } from "url";
+
+/**
+ * CSV filter: separator ",", quote '"', UTF-8, from line 1, standard cell format, English, quoted text stays text,
+ * detect special numbers, not "as shown" (full precision), no formulas, no trimming, sheet -1 = every sheet to its own
+ * file "<name>-<Sheet>.csv" (LibreOffice 7.2+).
+ */
+export const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** The soffice binary: $SOFFICE, or soffice / libreoffice on the PATH; null when LibreOffice is not installed. */
+export function findSoffice(): string | null {
+  if (process.env.SOFFICE) return existsSync(process.env.SOFFICE) ? process.env.SOFFICE : null;
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    for (const name of ["soffice", "libreoffice"]) {
+      const candidate = join(dir, name);
+      if (dir && existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+export type Grid = string[][];
+
+/**
+ * Recalculates each file with LibreOffice and returns its sheets as CSV grids (row 1 first), keyed by file name, then
+ * sheet name. One soffice process converts every file, with a new profile each call.
+ */
+export async function recalculateToCsv(soffice: string, files: string[], sheetNames: string[], timeoutMs = 50_000): Promise<Map<string, Map<string, Grid>>> {
+  const work = mkdtempSync(join(tmpdir(), "kc-lo-"));
+  const profile = join(work, "profile");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const outDir = join(work, "csv");
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", CSV_ALL_SHEETS, "--outdir", outDir, ...files];
+  const output = await new Promise<string>((resolvePromise, reject) => {
+    execFile(soffice, args, { timeout: timeoutMs, env: { ...process.env, HOME: work } }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${soffice} failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolvePromise(`${stdout}\n${stderr}`);
+    });
+  });
+  const result = new Map<string, Map<string, Grid>>();
+  const written = existsSync(outDir) ? readdirSync(outDir) : [];
+  for (const file of files) {
+    const stem = basename(file).replace(/\.xlsx$/i, "");
+    const sheets = new Map<string, Grid>();
+    for (const sheet of sheetNames) {
+      const name = `${stem}-${sheet}.csv`;
+      if (!written.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote: ${written.join(", ") || "nothing"}). Its output:\n${output}`);
+      sheets.set(sheet, parseCsv(readFileSync(join(outDir, name), "utf8")));
+    }
+    result.set(file, sheets);
+  }
+  return result;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+export function parseCsv(text: string): Grid {
+  const rows: Grid = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
