@@ -177,7 +177,7 @@ function readCall(kc: KcContext, metric: ExcelArg, period: ExcelArg, currency: E
   return { id, unit: kc.model.metric(id).unit, period: p, currency: cur, scale: sc, overrides: readOverrides(kc, overrides, sc) };
 }
 
-/** A two-column range of (metric, value) rows; blank rows are skipped. Values are in the call's currency and scale. */
+/** A two-column range of (metric, value) rows; blank rows, and rows whose value is blank, are skipped. Values are in the call's currency and scale. */
 function readOverrides(kc: KcContext, arg: ExcelArg, scale: Scale): Overrides | undefined {
   if (isBlank(arg)) return undefined;
   const usage = `Overrides must be a two-column range of metric names and numbers, such as {"TotalRevenues",3000000;"CostOfRevenues",-2400000}.`;
@@ -189,6 +189,8 @@ function readOverrides(kc: KcContext, arg: ExcelArg, scale: Scale): Overrides | 
     const [name, value] = row;
     if (isBlank(name) && isBlank(value)) return;
     const id = kc.index.resolve(name);
+    // A cleared scenario cell means "as reported": the row is read (its name must still be a metric) and skipped.
+    if (isBlank(value)) return;
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw invalidValue(`Override for ${id} (row ${i + 1}) must be a number, not '${quote(String(value))}'.`);
     }

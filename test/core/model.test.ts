@@ -218,6 +218,9 @@ describe("overrides: a scenario for one period", () => {
   test("blank override rows are skipped; an empty range is no override", () => {
     expect(metricValue("GrossProfit", "2026Q1", null, null, [["", ""], ["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
     expect(metricValue("GrossProfit", "2026Q1", null, null, [["", ""]])).toBe(345748);
+    // a cleared scenario value: the row keeps its metric name but falls back to the figure as reported (line 235)
+    expect(metricValue("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null], ["CostOfRevenues", ""]])).toBe(345748);
+    expect(() => metricValue("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/Unknown metric 'AdjEBTDA'/);
   });
 });
 
