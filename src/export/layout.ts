@@ -12,7 +12,7 @@
  * core's override rule (`KC.METRIC(..., overrides)`), so a changed input moves every margin exactly as the core does.
  */
 import type { Unit } from "../core/catalog";
-import type { Table, TableRow } from "../core/dataset";
+import type { Table } from "../core/dataset";
 import { Expr, references } from "../core/formula";
 import { CURRENCYLESS, Metric, Model, PrintedFigure } from "../core/model";
 import { toNumber } from "../core/options";
@@ -305,7 +305,8 @@ function emitSheet(model: Model, plan: PlannedSheet, home: (id: string, p: Perio
   put({ row: 1, col: 1, role: "text", value: plan.title, style: "title" });
   put({ row: 2, col: 1, role: "text", value: plan.subtitle, style: "subtitle" });
   if (plan.source) put({ row: 3, col: 1, role: "text", value: plan.source, style: "muted" });
-  put({ row: HEADER_ROW, col: LABEL_COL, role: "header", value: plan.kind === "BS" ? "As of" : "Three months ended", style: "header" });
+  const corner = plan.kind === "BS" ? "As of" : plan.kind === "ratios" ? "Period" : "Three months ended";
+  put({ row: HEADER_ROW, col: LABEL_COL, role: "header", value: corner, style: "header" });
   plan.periods.forEach((p, i) => put({ row: HEADER_ROW, col: FIRST_PERIOD_COL + i, role: "header", value: p, style: "header", note: periodNote(model, plan, p) }));
   put({ row: HEADER_ROW, col: lineCol, role: "header", value: "Line", style: "header", note: `Line of ${model.dataset.sourceName} the row's figures are printed on.` });
   put({ row: HEADER_ROW, col: idCol, role: "header", value: "Metric", style: "header", note: "The KC metric id (as in =KC.METRIC(\"id\", period) in the add-in)." });
@@ -335,7 +336,7 @@ function emitSheet(model: Model, plan: PlannedSheet, home: (id: string, p: Perio
       const formula = metric.expr ? translate(metric.expr, period, plan.name, home) : null;
       if (formula !== null) {
         put({ ...base, role: "computed", formula, result: exact, note: computedNote(metric, printed) });
-        how = `=${metric.formula}`;
+        how = `Formula: ${metric.formula}`;
       } else if (printed) {
         put({ ...base, role: "printed", value: toNumber(printed.value), note: printedNote(printed) });
       }
@@ -500,7 +501,7 @@ function buildScenario(
     const exact = toNumber(model.value(id, period, "RMB"));
     const reported = cellAddress(r, SC.reported);
     const scenario = cellAddress(r, SC.scenario);
-    put({ row: r, col: SC.label, role: "text", value: metric.label });
+    put({ row: r, col: SC.label, role: "text", value: standaloneLabel(model, metric) });
     put({ row: r, col: SC.metric, role: "text", value: id, style: "code" });
     put({ row: r, col: SC.reported, role: "reference", formula: qualified(h, name), result: exact, numFmt, metric: id, period, note: `The statements' figure: ${sheetPrefix(h.sheet)}${h.address}.` });
     if (isInput) {
@@ -509,7 +510,7 @@ function buildScenario(
     } else {
       const formula = render(metric.expr as Expr, scenarioCell);
       put({ row: r, col: SC.scenario, role: "computed", formula, result: exact, numFmt, metric: id, period, note: `Formula: ${id} = ${metric.formula}` });
-      put({ row: r, col: SC.how, role: "text", value: `=${metric.formula}`, style: "code" });
+      put({ row: r, col: SC.how, role: "text", value: `Formula: ${metric.formula}`, style: "code" });
     }
     put({ row: r, col: SC.change, role: "change", formula: `${scenario}-${reported}`, result: 0, numFmt, metric: id, period });
   };
@@ -525,6 +526,14 @@ function buildScenario(
       results: resultRows.map(([metric, r]) => ({ metric, address: cellAddress(r, SC.scenario) })),
     },
   };
+}
+
+/** A label that reads alone, off its statement: "Net loss per share: basic and diluted", "Share-based compensation expenses". */
+function standaloneLabel(model: Model, metric: Metric): string {
+  const label = metric.label.replace(/^[–-]\s*/, "");
+  if (!/^basic and diluted$/i.test(label)) return label;
+  for (const [row, id] of model.rowMetric) if (id === metric.id && row.section) return `${row.section} ${label.toLowerCase()}`;
+  return `${metric.id}: ${label.toLowerCase()}`;
 }
 
 function reportedText(model: Model, metric: Metric, period: PeriodKey): string {
@@ -565,7 +574,7 @@ function buildAbout(model: Model, filing: { name: string; sha256: string }, shee
   );
   item(
     "What is computed",
-    "Every subtotal, non-GAAP measure, margin and per-share amount is a formula over the printed figures, following the statement model of KC for Excel (the How column shows it). The subtotals and non-GAAP measures recompute to the printed figures exactly; margins and per-share amounts are unrounded (the filing prints them rounded, e.g. 12.8%).",
+    "Every subtotal, non-GAAP measure, margin and per-share amount is a formula over the printed figures, following the statement model of KC for Excel (the How column gives the formula). The subtotals and non-GAAP measures recompute to the printed figures exactly; margins and per-share amounts are unrounded (the filing prints them rounded, e.g. 12.8%).",
   );
   item(
     "Scenario",
