@@ -4,17 +4,7 @@
  * src/data/sources/kingsoft-cloud-2026q1-press-release.txt (line numbers in the comments).
  */
 import { metricValue, metricsTable, periodsTable, reportedValue, seriesTable, sourceText, statementTable, growthValue, marginValue } from "../../src/core/api";
-import { KcError } from "../../src/core/errors";
-
-function caught(fn: () => unknown): KcError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KcError);
-    return error as KcError;
-  }
-  throw new Error("expected a KcError, nothing was thrown");
-}
+import { caught } from "../helpers/caught";
 
 /** 2026Q1 RMB figure of a metric, to show a name resolved to the right row. */
 const Q1 = (name: unknown) => metricValue(name as string, "2026Q1");

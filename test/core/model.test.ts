@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { checksTable, growthValue, marginValue, metricValue, reportedValue } from "../../src/core/api";
-import { KcError } from "../../src/core/errors";
+import { caught } from "../helpers/caught";
 
 /** Decimal with enough digits that toNumber() is the double nearest the exact result. */
 const X = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -40,16 +40,6 @@ const F = {
 } as const;
 const COL = { "2025Q1": 0, "2025Q4": 1, "2026Q1": 2 } as const;
 type P = keyof typeof COL;
-
-function caught(fn: () => unknown): KcError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KcError);
-    return error as KcError;
-  }
-  throw new Error("expected a KcError, nothing was thrown");
-}
 
 /** A fraction as the filing prints a percentage: one decimal of percent, half-up. */
 const asPrintedPercent = (fraction: number | Decimal): number => new X(fraction).times(100).toDecimalPlaces(1, X.ROUND_HALF_UP).div(100).toNumber();

@@ -1,4 +1,4 @@
-import { KcError } from "../../src/core/errors";
+import { caught } from "../helpers/caught";
 import {
   comparePeriods,
   describeAvailable,
@@ -20,17 +20,6 @@ const ACCEPTED = "Type a quarter such as 2026Q1, Q1 2026, 1Q26, 2026-03-31, or F
  */
 function excelSerial(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
-/** Calls fn and returns the KcError it throws (failing the test if it throws anything else or nothing). */
-function caught(fn: () => unknown): KcError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KcError);
-    return error as KcError;
-  }
-  throw new Error("expected a KcError, nothing was thrown");
 }
 
 describe("canonical keys", () => {
