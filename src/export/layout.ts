@@ -601,3 +601,40 @@ function buildAbout(model: Model, filing: { name: string; sha256: string }, shee
   item("Caution", "Unaudited figures as released by the company. Not investment advice. Check the filing before relying on any figure.", "muted");
   return { name: SHEET_NAMES.about, widths: [28, 120], freeze: { rows: 0, cols: 0 }, cells };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// For other writers (the task pane's "Build model" writes through Office.js, whose sheets may get other names)
+
+/**
+ * The layout with sheets renamed (e.g. when "IS" is taken in the user's workbook): sheet names, every cross-sheet
+ * reference in the formulas, the homes and the scenario follow. Names not in the map are kept.
+ */
+export function renameSheets(layout: WorkbookLayout, names: Readonly<Record<string, string>>): WorkbookLayout {
+  const rename = (name: string) => names[name] ?? name;
+  const PREFIX = /(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_]*))!/g;
+  const rewrite = (text: string) => text.replace(PREFIX, (_, quoted: string | undefined, plain: string | undefined) => sheetPrefix(rename(quoted !== undefined ? quoted.replace(/''/g, "'") : (plain as string))));
+  const homes: Record<string, string> = {};
+  for (const [key, ref] of Object.entries(layout.homes)) homes[key] = rewrite(ref);
+  return {
+    ...layout,
+    homes,
+    sheets: layout.sheets.map((s) => ({ ...s, name: rename(s.name), cells: s.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: rewrite(c.formula) })) })),
+    scenario: { ...layout.scenario, sheet: rename(layout.scenario.sheet) },
+  };
+}
+
+/**
+ * A sheet as dense rows from A1, the shape Office.js takes (`range.formulas`, `range.numberFormat`): formulas with
+ * their "=", constants as they are, "" for empty cells; "General" where no format is set.
+ */
+export function sheetGrid(sheet: SheetLayout): { formulas: Array<Array<string | number>>; formats: string[][] } {
+  const rows = Math.max(0, ...sheet.cells.map((c) => c.row));
+  const cols = Math.max(0, ...sheet.cells.map((c) => c.col));
+  const formulas = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
+  const formats = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
+  for (const c of sheet.cells) {
+    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? `=${c.formula}` : c.value ?? "";
+    if (c.numFmt) formats[c.row - 1][c.col - 1] = c.numFmt;
+  }
+  return { formulas, formats };
+}

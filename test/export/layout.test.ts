@@ -18,6 +18,8 @@ import {
   cellAddress,
   columnLetter,
   render,
+  renameSheets,
+  sheetGrid,
   sheetPrefix,
   splitReference,
 } from "../../src/export/layout";
@@ -266,5 +268,31 @@ describe("formula text", () => {
 
   test("names of the sheets are the exported constants", () => {
     expect(new Set(layout.sheets.map((s) => s.name))).toEqual(new Set(Object.values(SHEET_NAMES)));
+  });
+});
+
+describe("for other writers", () => {
+  test("renameSheets moves every reference with its sheet, and the workbook still evaluates the same", () => {
+    const renamed = renameSheets(layout, { IS: "KC IS", "Non-GAAP": "Bridges" });
+    expect(renamed.sheets.map((s) => s.name)).toEqual(["About", "KC IS", "BS", "CF", "Bridges", "Ratios", "Scenario"]);
+    expect(renamed.homes["GrossMargin|2026Q1"]).toMatch(/^Bridges!D\d+$/);
+    const read = new Set(renamed.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? formulaReferences(c.formula, s.name).map((r) => r.sheet) : []))));
+    expect([...read].sort()).toEqual(["BS", "Bridges", "CF", "KC IS", "Ratios", "Scenario"]);
+    expect(renamed.sheets.flatMap((s) => s.cells.map((c) => c.formula ?? "")).join("\n")).toContain("'KC IS'!");
+    const before = evaluateLayout(layout);
+    const after = evaluateLayout(renamed);
+    const rename = (key: string) => key.replace(/^IS!/, "KC IS!").replace(/^Non-GAAP!/, "Bridges!");
+    for (const [key, value] of before) expect({ key, eq: after.get(rename(key))?.eq(value) }).toEqual({ key, eq: true });
+  });
+
+  test("sheetGrid gives dense rows from A1 with '=' formulas and formats, as Office.js takes them", () => {
+    const is = sheet("IS");
+    const grid = sheetGrid(is);
+    const total = is.cells.find((c) => c.metric === "TotalRevenues" && c.period === "2026Q1") as LayoutCell;
+    expect(grid.formulas[total.row - 1][total.col - 1]).toBe(`=${total.formula}`);
+    expect(grid.formats[total.row - 1][total.col - 1]).toBe("#,##0;(#,##0)");
+    expect(grid.formulas[0][0]).toBe(is.cells[0].value);
+    expect(new Set(grid.formulas.map((r) => r.length))).toEqual(new Set([Math.max(...is.cells.map((c) => c.col))]));
+    expect(grid.formulas.flat().filter((f) => typeof f === "string" && f.startsWith("=")).length).toBe(is.cells.filter((c) => c.formula).length);
   });
 });
