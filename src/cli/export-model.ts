@@ -11,15 +11,16 @@ import { writeXlsx } from "../export/xlsx";
 
 const USAGE = "usage: kc export-model FILE.xlsx   writes the statements, bridges, ratios and a scenario sheet as a workbook with native formulas (no add-in needed)";
 
-export async function runExportModel(args: string[], out: (s: string) => void): Promise<number> {
+/** `err` (default `out`) gets usage and write errors. */
+export async function runExportModel(args: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
     out(USAGE);
     return 0;
   }
   const problem = usageProblem(args);
   if (problem) {
-    out(`kc export-model: ${problem}`);
-    out(USAGE);
+    err(`kc export-model: ${problem}`);
+    err(USAGE);
     return 2;
   }
   const file = resolve(args[0]);
@@ -34,7 +35,7 @@ export async function runExportModel(args: string[], out: (s: string) => void): 
     } catch {
       // nothing was written
     }
-    out(`kc export-model: cannot write ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
+    err(`kc export-model: cannot write ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
   const count = (role: string) => layout.sheets.reduce((n, s) => n + s.cells.filter((c) => c.role === role).length, 0);

@@ -102,6 +102,16 @@ describe("kc export-model", () => {
     expect(text).toMatch(/is a folder/);
   });
 
+  test("errors go to err when it is given, the report to out", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runExportModel(["model.csv"], (s) => out.push(s), (s) => err.push(s))).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join("\n")).toMatch(/must end in \.xlsx/);
+    expect(await runExportModel([join(dir, "ok.xlsx")], (s) => out.push(s), (s) => err.push(s))).toBe(0);
+    expect(out.join("\n")).toMatch(/^Wrote /);
+  });
+
   test("--help prints the usage", async () => {
     expect(await run(["--help"])).toEqual({ code: 0, text: expect.stringContaining("usage: kc export-model FILE.xlsx") });
   });
