@@ -5,7 +5,7 @@
  * the cached results stored in the file (see /work/shared/TOOLCHAIN.md).
  */
 import { execFile } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, delimiter, join } from "path";
 import { pathToFileURL } from "url";
@@ -49,25 +49,29 @@ export async function recalculateToCsv(soffice: string, files: string[], sheetNa
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
   const outDir = join(work, "csv");
   const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", CSV_ALL_SHEETS, "--outdir", outDir, ...files];
-  const output = await new Promise<string>((resolvePromise, reject) => {
-    execFile(soffice, args, { timeout: timeoutMs, env: { ...process.env, HOME: work } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${soffice} failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolvePromise(`${stdout}\n${stderr}`);
+  try {
+    const output = await new Promise<string>((resolvePromise, reject) => {
+      execFile(soffice, args, { timeout: timeoutMs, env: { ...process.env, HOME: work } }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${soffice} failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolvePromise(`${stdout}\n${stderr}`);
+      });
     });
-  });
-  const result = new Map<string, Map<string, Grid>>();
-  const written = existsSync(outDir) ? readdirSync(outDir) : [];
-  for (const file of files) {
-    const stem = basename(file).replace(/\.xlsx$/i, "");
-    const sheets = new Map<string, Grid>();
-    for (const sheet of sheetNames) {
-      const name = `${stem}-${sheet}.csv`;
-      if (!written.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote: ${written.join(", ") || "nothing"}). Its output:\n${output}`);
-      sheets.set(sheet, parseCsv(readFileSync(join(outDir, name), "utf8")));
+    const result = new Map<string, Map<string, Grid>>();
+    const written = existsSync(outDir) ? readdirSync(outDir) : [];
+    for (const file of files) {
+      const stem = basename(file).replace(/\.xlsx$/i, "");
+      const sheets = new Map<string, Grid>();
+      for (const sheet of sheetNames) {
+        const name = `${stem}-${sheet}.csv`;
+        if (!written.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote: ${written.join(", ") || "nothing"}). Its output:\n${output}`);
+        sheets.set(sheet, parseCsv(readFileSync(join(outDir, name), "utf8")));
+      }
+      result.set(file, sheets);
     }
-    result.set(file, sheets);
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  return result;
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
