@@ -1,16 +1,49 @@
 /**
- * Placeholder task pane: reports whether Office is ready and where it runs. The real task pane is a later issue.
+ * The task pane page's entry: mounts the task pane on the workbook Office.js gives (OfficeWorkbook) once Office is
+ * ready. Outside Excel (a plain browser) it still finds and traces metrics, and says where inserting works.
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
+import { mountTaskPane } from "./pane";
+import { CellRef, OfficeWorkbook, Workbook } from "./workbook";
 
 /** The status line's text for the host Office.onReady reports (null outside Office, e.g. in a plain browser). */
 export function statusText(host: Office.HostType | null | undefined): string {
   return host ? `Ready in ${host}. The KC functions are available in every cell.` : "Ready (preview outside Excel).";
 }
 
+const NO_EXCEL = "There is no workbook here: open the task pane in Excel, or use the preview page (preview.html in a development build).";
+
+/** Stands in for a workbook outside Excel: every action rejects with NO_EXCEL. */
+export class NoWorkbook implements Workbook {
+  private fail(): Promise<never> {
+    return Promise.reject(new Error(NO_EXCEL));
+  }
+  activeCell(): Promise<CellRef> {
+    return this.fail();
+  }
+  isRangeEmpty(): Promise<boolean> {
+    return this.fail();
+  }
+  writeValues(): Promise<void> {
+    return this.fail();
+  }
+  writeFormulas(): Promise<void> {
+    return this.fail();
+  }
+  writeFormats(): Promise<void> {
+    return this.fail();
+  }
+  addSheet(): Promise<string> {
+    return this.fail();
+  }
+}
+
 Office.onReady((info) => {
   const status = document.getElementById("status");
-  if (!status) return;
-  status.textContent = statusText(info.host);
-  status.dataset.state = "ready";
+  if (status) {
+    status.textContent = statusText(info.host);
+    status.dataset.state = "ready";
+  }
+  const root = document.getElementById("kc-app");
+  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook());
 });
