@@ -5,6 +5,7 @@
  *   npm run --silent kc -- check
  *   npm run --silent kc -- import FILE [--out FILE]
  *   npm run --silent kc -- eval [--json] FORMULA...
+ *   npm run --silent kc -- export-model FILE.xlsx
  * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show) or a failed check; 2 bad usage.
  */
 import { readFileSync, writeFileSync } from "fs";
@@ -13,6 +14,7 @@ import { kcContext } from "../core/context";
 import { ImportError, isKcError } from "../core/errors";
 import { importFiling } from "../core/importer";
 import { runEval } from "./eval";
+import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
 
 const USAGE = `usage: kc <command>
@@ -20,7 +22,8 @@ const USAGE = `usage: kc <command>
   metrics [--statement BS|IS|NONGAAP|CF|NARRATIVE|DERIVED] [--search TEXT]
   check                      every tie-out; exit 1 if any fails
   import FILE [--out FILE]   a results release in this format, as JSON
-  eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'`;
+  eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'
+  export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)`;
 
 class UsageError extends Error {}
 
@@ -115,6 +118,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return importCommand(rest, out);
       case "eval":
         return await runEval(rest, out, err);
+      case "export-model":
+        return await runExportModel(rest, out, err);
       default:
         throw new UsageError(command ? `unknown command '${command}'` : "no command");
     }

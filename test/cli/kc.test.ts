@@ -91,3 +91,9 @@ describe("kc import", () => {
     expect((await kc("import", join(dir, "missing.txt"))).code).toBe(2);
   });
 });
+
+describe("kc export-model", () => {
+  test("without a file is a usage error", async () => {
+    expect((await kc("export-model")).code).toBe(2);
+  });
+});
