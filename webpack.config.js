@@ -6,7 +6,8 @@
  *   npm run dev-server  https://localhost:3000 with the Office dev certificates (see scripts/start.js)
  * Emits: taskpane.html (loads office.js, then the taskpane, functions and commands bundles), functions.json (generated
  * from the JSDoc in src/functions/functions.ts), help.html (the function reference, from functions.json), manifest.xml,
- * assets/icon-*.png.
+ * assets/icon-*.png; in development only, preview.html + preview.js (the task pane beside a HyperFormula grid, no Excel
+ * needed; HyperFormula is GPL-3.0 and dev-only, so it never reaches the production bundle).
  */
 /* eslint-env node */
 const fs = require("fs");
@@ -93,6 +94,7 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      ...(dev ? { preview: "./src/taskpane/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -120,6 +122,7 @@ module.exports = (env, argv) => {
         chunks: ["taskpane", "functions", "commands"],
         templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
+      ...(dev ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           // Exact paths only: a glob over the project root would make every root file a watch trigger.

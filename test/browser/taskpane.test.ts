@@ -1,0 +1,154 @@
+/**
+ * The task pane in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core, against a
+ * development build served over http on 127.0.0.1 by a small static server started here. The preview page puts the
+ * task pane beside a HyperFormula grid that implements the task pane's Workbook interface.
+ * Without /usr/bin/chromium the tests are skipped with a note, except under CI (process.env.CI), where they fail.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import webpack from "webpack";
+import type { BrowserContext, Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install -y chromium).`);
+}
+if (!haveChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
+const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".xml": "text/xml", ".png": "image/png", ".map": "application/json" };
+
+async function buildDev(outDir: string): Promise<void> {
+  const config = makeConfig({}, { mode: "development" });
+  config.output = { ...config.output, path: outDir };
+  config.infrastructureLogging = { level: "error" };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error) : resolve(result))));
+  });
+  if (stats.hasErrors()) throw new Error(stats.compilation.errors.map(String).join("\n"));
+}
+
+/** Serves `dir` read-only on 127.0.0.1 (a free port). */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeBrowser("task pane in Chromium (preview page)", () => {
+  let server: http.Server;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-browser-"));
+
+  beforeAll(async () => {
+    const dist = path.join(tmp, "dist");
+    await buildDev(dist);
+    server = await serve(dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import("playwright-core");
+    context = await chromium.launchPersistentContext(path.join(tmp, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS });
+    context.on("request", (request) => void requests.push(request.url()));
+    page = await context.newPage();
+    page.on("pageerror", (error) => void pageErrors.push(String(error)));
+    await page.goto(`${base}preview.html`);
+    await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('search "ebitda", pick it with the keyboard: 747,506 for 2026Q1, printed and recomputed', async () => {
+    await page.fill("#kc-search", "ebitda");
+    await page.waitForSelector("#kc-option-AdjustedEBITDA");
+    expect(await page.textContent("#kc-results [role=group] > div")).toBe("Non-GAAP reconciliation");
+    await page.press("#kc-search", "ArrowDown");
+    expect(await page.getAttribute("#kc-search", "aria-activedescendant")).toBe("kc-option-AdjustedEBITDA");
+    await page.press("#kc-search", "Enter");
+    const row = page.locator('#kc-detail tr[data-period="2026Q1"] td');
+    expect(await row.allTextContents()).toEqual(["2026Q1", "747,506", "747,506", "+134.7%", "-4.8%"]);
+    await page.click('button[data-currency="USD"]');
+    expect(await page.locator('#kc-detail tr[data-period="2026Q1"] td').nth(2).textContent()).toBe("108,365");
+    await page.click('button[data-currency="RMB"]');
+  });
+
+  test("Source shows the reconciliation table with line 305 highlighted", async () => {
+    await page.click("#kc-show-source");
+    const highlighted = page.locator("#kc-source tr.kc-highlight");
+    expect(await highlighted.count()).toBe(1);
+    expect(await highlighted.getAttribute("data-line")).toBe("305");
+    expect(await highlighted.locator("td.kc-line").textContent()).toBe("305");
+    expect(await highlighted.locator("td.kc-cell-highlight").textContent()).toBe("747,506");
+    expect(await page.textContent("#kc-source-description")).toMatch(/line 305: 747,506/);
+  });
+
+  test("Insert formula writes =KC.METRIC at the active cell of the grid, which computes 747,506", async () => {
+    await page.click('#grid td[data-address="B2"]');
+    await page.click("#kc-insert-formula");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent('#grid td[data-address="B2"]')).toBe("747,506");
+    expect(await page.inputValue("#grid-formula-bar")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1")');
+  });
+
+  test("a formula over a period cell recomputes when the period changes", async () => {
+    const type = async (address: string, text: string) => {
+      await page.click(`#grid td[data-address="${address}"]`);
+      await page.fill("#grid-formula-bar", text);
+      await page.press("#grid-formula-bar", "Enter");
+    };
+    await type("A4", "2025Q4");
+    await type("B4", '=KC.METRIC("AdjustedEBITDA",A4)');
+    expect(await page.textContent('#grid td[data-address="B4"]')).toBe("785248");
+    await type("A4", "2025Q1");
+    expect(await page.textContent('#grid td[data-address="B4"]')).toBe("318543");
+  });
+
+  test("inserting into a non-empty cell is refused and nothing is overwritten", async () => {
+    await page.click('#grid td[data-address="B2"]');
+    await page.click("#kc-insert-value");
+    await page.waitForSelector("#kc-message[data-kind=error]");
+    expect(await page.textContent("#kc-message")).toMatch(/Sheet1!B2 is not empty: nothing was written/);
+    expect(await page.inputValue("#grid-formula-bar")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1")');
+  });
+
+  test("the task pane page loads the local office.js and mounts the same task pane outside Excel", async () => {
+    const taskpane = await context.newPage();
+    await taskpane.goto(`${base}taskpane.html`);
+    await taskpane.waitForSelector("#status[data-state=ready]", { timeout: 15_000 });
+    expect(await taskpane.textContent("#status")).toBe("Ready (preview outside Excel).");
+    await taskpane.fill("#kc-search", "ebitda");
+    await taskpane.press("#kc-search", "ArrowDown");
+    await taskpane.press("#kc-search", "Enter");
+    await taskpane.click("#kc-insert-formula");
+    expect(await taskpane.textContent("#kc-message")).toMatch(/There is no workbook here/);
+    await taskpane.close();
+  });
+
+  test("no page error, and every request stayed on 127.0.0.1", () => {
+    expect(pageErrors).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith(base) && !url.startsWith("data:"))).toEqual([]);
+  });
+});
