@@ -80,6 +80,8 @@ Desktop Excel is not available here, so sideload it into Excel on the web, in a 
   5. In a cell, type =KC.METRIC("AdjustedEBITDA","2026Q1")  -> 747506.
      Home > KC Financials opens the task pane.
 
+No Excel at hand? The preview runs the same task pane beside a HyperFormula grid: ${URL}preview.html
+
 Keep this running while you use the add-in. Stop it with Ctrl+C or \`npm stop\`.
 `);
 }
