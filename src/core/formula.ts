@@ -41,22 +41,17 @@ export function parseFormula(text: string): Expr {
     }
     return fail(`unexpected '${token.sym}'`);
   };
-  const product = (): Expr => {
-    let left = primary();
-    while (peek() === "*" || peek() === "/") {
-      const op = tokens[pos++].sym as "*" | "/";
-      left = { op, left, right: primary() };
+  /** One precedence level: operands from `next`, joined left to right by any of `ops`. */
+  const level = (next: () => Expr, ops: ReadonlyArray<"+" | "-" | "*" | "/">) => (): Expr => {
+    let left = next();
+    while (ops.includes(peek() as never)) {
+      const op = tokens[pos++].sym as (typeof ops)[number];
+      left = { op, left, right: next() };
     }
     return left;
   };
-  const sum = (): Expr => {
-    let left = product();
-    while (peek() === "+" || peek() === "-") {
-      const op = tokens[pos++].sym as "+" | "-";
-      left = { op, left, right: product() };
-    }
-    return left;
-  };
+  const product = level(primary, ["*", "/"]);
+  const sum = level(product, ["+", "-"]);
 
   const tree = sum();
   if (pos !== tokens.length) fail(`unexpected '${tokens[pos].sym ?? tokens[pos].id ?? tokens[pos].num}'`);
