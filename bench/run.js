@@ -201,6 +201,8 @@ async function main() {
   console.log(line(table[0]));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   table.slice(1).forEach((t) => console.log(line(t)));
+  const busiest = Math.max(loadAtStart[0], machine.loadAverageAtEnd[0]);
+  if (busiest > machine.cores * 0.75) console.log(`NOTE: load average up to ${busiest} on ${machine.cores} cores: other processes competed for the CPU; timings are noisy (rerun on an idle machine).`);
   if (recalc.mismatches.kc || recalc.mismatches.native || recalc.mismatches.bare || uncachedMismatches) console.log(`WARNING: recalculated cells differing from the expected figures: ${JSON.stringify(recalc.mismatches)} uncached ${uncachedMismatches}`);
   if (pane.pageErrors?.length || pane.outsideRequests?.length) console.log(`task pane: page errors ${JSON.stringify(pane.pageErrors)}, blocked outside requests ${JSON.stringify(pane.outsideRequests)}`);
 
