@@ -23,6 +23,8 @@ globalThis.CustomFunctions = {
   Error: CustomFunctionError,
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
 };
+// The bundle's webpack runtime keeps its chunk list on `self` (the global of browsers and of Excel's JavaScript runtime).
+if (globalThis.self === undefined) globalThis.self = globalThis;
 const tBeforeImport = performance.now();
 require(path.join(dir, "functions.js"));
 const tImported = performance.now();

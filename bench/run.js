@@ -67,7 +67,8 @@ function bundleSizes(dir) {
   const functions = size("functions.js");
   const taskpane = size("taskpane.js");
   const commands = size("commands.js");
-  // The pane page (shared runtime) loads all three; office.js comes from Microsoft's CDN and is not counted.
+  // The pane page (shared runtime) loads all three, and the pane depends on the other two (shared core);
+  // office.js comes from Microsoft's CDN and is not counted.
   const page = ["functions.js", "taskpane.js", "commands.js"].map(size).reduce((a, b) => ({ minifiedBytes: a.minifiedBytes + b.minifiedBytes, gzipBytes: a.gzipBytes + b.gzipBytes }));
   return { functions, taskpane, commands, taskpanePageScripts: page };
 }
@@ -173,7 +174,7 @@ async function main() {
   row("3a", "Cold start: spawn -> first KC.METRIC answer (wall)", cold.wallToAnswerMs, "ms", "<= 50", cold.wallToAnswerMs <= 50, `a bare node -e takes ${fmt(cold.bareNodeWallMs, 1)} ms; ${COLD_RUNS} spawns`);
   row("3b", "Cold start, KC's part: import bundle + first call", cold.kcPartMs, "ms", "<= 50", cold.kcPartMs <= 50, `import ${fmt(cold.importMs, 1)} + first call ${fmt(cold.firstCallMs, 1)}`);
   row("4a", "Bundle functions.js, gzipped", bundles.functions.gzipBytes / 1024, "KB", "<= 50 KB", bundles.functions.gzipBytes <= 50 * 1024, `minified ${kb(bundles.functions.minifiedBytes)}`);
-  row("4b", "Bundle taskpane.js, gzipped", bundles.taskpane.gzipBytes / 1024, "KB", "<= 150 KB", bundles.taskpane.gzipBytes <= 150 * 1024, `minified ${kb(bundles.taskpane.minifiedBytes)}; page scripts ${kb(bundles.taskpanePageScripts.gzipBytes)} gz`);
+  row("4b", "Bundle: task pane page scripts, gzipped", bundles.taskpanePageScripts.gzipBytes / 1024, "KB", "<= 150 KB", bundles.taskpanePageScripts.gzipBytes <= 150 * 1024, `taskpane.js + functions.js + commands.js (the pane needs all three); taskpane.js alone ${kb(bundles.taskpane.gzipBytes)} gz, ${kb(bundles.taskpane.minifiedBytes)} min`);
   if (pane.skipped) {
     row("5a", "Task pane: navigation -> search answered", null, "ms", "<= 300", null, pane.skipped);
     row("5b", "Task pane: per search keystroke", null, "ms", "<= 5", null, pane.skipped);
