@@ -4,7 +4,10 @@
  *                       office.js from Microsoft's CDN
  *   npm run build:dev   development bundle in dist/, office.js served from dist/office-js/ (a local copy)
  *   npm run dev-server  https://localhost:3000 with the Office dev certificates (see scripts/start.js)
- * Emits: taskpane.html (loads office.js, then the taskpane, functions and commands bundles), functions.json (generated
+ * One core in the shared runtime: functions.js holds the webpack runtime, the core and the embedded filing; taskpane.js
+ * and commands.js are built `dependOn: "functions"`, so they reuse its modules (one kcContext(), one parsed filing per
+ * page) instead of bundling copies. functions.js alone stays self-contained (Excel may load it by the manifest's URL).
+ * Emits: taskpane.html (loads office.js, then the functions, taskpane and commands bundles), functions.json (generated
  * from the JSDoc in src/functions/functions.ts), help.html (the function reference, from functions.json), manifest.xml,
  * assets/icon-*.png; in development only, preview.html + preview.js (the task pane beside a HyperFormula grid, no Excel
  * needed; HyperFormula is GPL-3.0 and dev-only, so it never reaches the production bundle).
@@ -91,9 +94,10 @@ module.exports = (env, argv) => {
     mode: dev ? "development" : "production",
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
+      // The preview is its own page (no Excel, no office.js): one self-contained bundle.
       ...(dev ? { preview: "./src/taskpane/preview/preview.ts" } : {}),
     },
     output: {
@@ -119,7 +123,8 @@ module.exports = (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions", "commands"],
+        chunks: ["functions", "taskpane", "commands"],
+        chunksSortMode: "manual", // functions.js first: it holds the runtime and the core the other two depend on
         templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
       ...(dev ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"] })] : []),

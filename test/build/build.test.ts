@@ -69,10 +69,24 @@ describe("npm run build (production)", () => {
     expect(await manifestProblems(manifest, PRODUCTION_URL, { dir: prodDir })).toEqual([]);
   });
 
-  test("taskpane.html loads office.js from Microsoft's CDN, then the taskpane, functions and commands bundles", () => {
+  test("taskpane.html loads office.js from Microsoft's CDN, then the functions (runtime and core), taskpane and commands bundles", () => {
     const html = read(prodDir, "taskpane.html");
     const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual([makeConfig.OFFICE_JS_CDN, "taskpane.js", "functions.js", "commands.js"]);
+    expect(scripts).toEqual([makeConfig.OFFICE_JS_CDN, "functions.js", "taskpane.js", "commands.js"]);
+  });
+
+  test("one core in the shared runtime: the filing and the core are in functions.js only, and no script has HyperFormula", () => {
+    const scripts = fs.readdirSync(prodDir).filter((f) => f.endsWith(".js"));
+    expect(scripts.sort()).toEqual(["commands.js", "functions.js", "taskpane.js"]);
+    // A line of the filing (the bundle embeds its text) and a message of the core's importer.
+    const filingLine = "Adjusted EBITDA (Non-GAAP Financial Measure)";
+    expect(fs.readFileSync(path.join(ROOT, "src", "data", "sources", "kingsoft-cloud-2026q1-press-release.txt"), "utf8")).toContain(filingLine);
+    const holding = (needle: string) => scripts.filter((f) => read(prodDir, f).includes(needle));
+    expect(holding(filingLine)).toEqual(["functions.js"]);
+    expect(holding("KC.MARGIN divides two amounts")).toEqual(["functions.js"]);
+    // taskpane.js still uses the core: it reaches it through the shared runtime, not a copy.
+    expect(read(prodDir, "taskpane.js")).toMatch(/webpackChunk/);
+    for (const file of scripts) expect(read(prodDir, file).toLowerCase()).not.toContain("hyperformula");
   });
 
   test("functions.js associates every id in functions.json (the plugin's loader ran)", () => {

@@ -9,12 +9,12 @@ const pages = (config: webpack.Configuration) =>
 
 test("development builds the preview entry and page", () => {
   const dev = makeConfig({}, { mode: "development" });
-  expect(Object.keys(dev.entry as object)).toEqual(["taskpane", "functions", "commands", "preview"]);
+  expect(Object.keys(dev.entry as object)).toEqual(["functions", "taskpane", "commands", "preview"]);
   expect(pages(dev)).toEqual(["taskpane.html", "preview.html"]);
 });
 
 test("production has neither the preview entry nor its page", () => {
   const prod = makeConfig({}, { mode: "production" });
-  expect(Object.keys(prod.entry as object)).toEqual(["taskpane", "functions", "commands"]);
+  expect(Object.keys(prod.entry as object)).toEqual(["functions", "taskpane", "commands"]);
   expect(pages(prod)).toEqual(["taskpane.html"]);
 });
