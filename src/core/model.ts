@@ -43,8 +43,19 @@ export interface Metric {
 export type CurrencyKey = Currency | "";
 export type Overrides = ReadonlyMap<string, Dec>;
 
+/** One evaluation under overrides: its period and currency, the values computed so far, and how formulas read. */
+interface Scenario {
+  period: PeriodKey;
+  currency: Currency;
+  overrides: Overrides;
+  memo: Map<string, Dec>;
+  reported: Map<string, Dec>;
+  read: (ref: string, offset: number) => Dec;
+}
+
 export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
 const RATE_METRIC = "ExchangeRateRMBPerUSD";
+const SCENARIO_MEMO_LIMIT = 256;
 
 interface RowRef {
   metric: string;
@@ -74,7 +85,8 @@ export class Model {
 
   private readonly printedFigures = new Map<string, PrintedFigure[]>();
   private readonly periodCache = new Map<string, PeriodKey[]>();
-  private readonly valueCache = new Map<string, Dec>();
+  private readonly valueCache = new Map<string, Map<string, Dec>>();
+  private readonly scenarioMemos = new Map<string, Map<string, Dec>>();
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
@@ -90,7 +102,7 @@ export class Model {
 
   metric(id: string): Metric {
     const metric = this.metrics.get(id);
-    if (!metric) throw new Error(`no metric '${id}' in the catalog`);
+    if (metric === undefined) throw new Error(`no metric '${id}' in the catalog`);
     return metric;
   }
 
@@ -139,14 +151,19 @@ export class Model {
       // A ratio does not depend on the currency: it is the RMB figures' ratio, whatever the call's currency.
       return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
     }
-    if (overrides && overrides.size > 0) return this.compute(id, period, currency, overrides, new Map());
-    const key = `${id}|${period}|${currency}`;
-    let value = this.valueCache.get(key);
-    if (value === undefined) {
-      value = this.compute(id, period, currency, undefined, this.valueCache);
-      this.valueCache.set(key, value);
+    if (overrides && overrides.size > 0) {
+      const scenario: Scenario = {
+        period,
+        currency,
+        overrides,
+        memo: this.scenarioMemo(period, currency, overrides),
+        reported: this.cacheFor(period, currency),
+        // Overrides are a scenario for one period: earlier quarters keep their reported figures.
+        read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
+      };
+      return this.scenarioValue(id, scenario);
     }
-    return value;
+    return this.reported(id, period, currency);
   }
 
   /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
@@ -164,45 +181,78 @@ export class Model {
 
   /** Evaluates any formula text of the model's language (used by the tie-outs), with the reported figures. */
   evaluate(expr: Expr, period: PeriodKey, currency: Currency): Dec {
-    return this.evalExpr(expr, "identity", period, currency, undefined, this.valueCache);
+    return this.evalExpr(expr, "identity", period, (ref, offset) => this.reported(ref, offset ? shiftPeriod(period, offset) : period, currency));
   }
 
-  private compute(id: string, period: PeriodKey, currency: Currency, overrides: Overrides | undefined, memo: Map<string, Dec>): Dec {
-    const override = overrides?.get(id);
-    if (override) return override;
-    const key = `${id}|${period}|${currency}`;
-    const known = memo.get(key);
-    if (known) return known;
+  /** The value with no overrides: printed where printed (ratios and per-share recomputed), else by formula. Cached. */
+  private reported(id: string, period: PeriodKey, currency: Currency, cache = this.cacheFor(period, currency)): Dec {
+    const cached = cache.get(id);
+    if (cached) return cached;
     const metric = this.metric(id);
-    const dirty = overrides !== undefined && dependsOnAny(metric, overrides);
+    const byFormula = () =>
+      this.evalExpr(metric.expr!, id, period, (ref, offset) => this.reported(ref, offset ? shiftPeriod(period, offset) : period, currency));
     let value: Dec;
-    if (metric.expr && (metric.alwaysComputed || dirty)) {
-      value = this.evalExpr(metric.expr, id, period, currency, overrides, memo);
-    } else {
+    if (metric.expr && metric.alwaysComputed) value = byFormula();
+    else {
       const printed = this.printed(id, period, currency)[0];
       if (printed) value = printed.value;
-      else if (metric.expr) value = this.evalExpr(metric.expr, id, period, currency, overrides, memo);
-      else if (currency === "USD") value = this.compute(id, period, "RMB", undefined, this.valueCache).div(this.rate);
+      else if (metric.expr) value = byFormula();
+      else if (currency === "USD") value = this.reported(id, period, "RMB").div(this.rate);
       else throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(this.periods(id))}.`);
     }
-    memo.set(key, value);
+    cache.set(id, value);
     return value;
   }
 
-  private evalExpr(expr: Expr, id: string, period: PeriodKey, currency: Currency, overrides: Overrides | undefined, memo: Map<string, Dec>): Dec {
+  /** The reported values of one period and currency, by metric id. */
+  private cacheFor(period: PeriodKey, currency: Currency): Map<string, Dec> {
+    const key = `${period}|${currency}`;
+    let cache = this.valueCache.get(key);
+    if (!cache) this.valueCache.set(key, (cache = new Map()));
+    return cache;
+  }
+
+  /**
+   * Values computed under the same overrides are the same: a workbook's scenario cells share one memo across calls.
+   * Kept for a bounded number of distinct scenarios.
+   */
+  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: Overrides): Map<string, Dec> {
+    let key = `${period}|${currency}`;
+    for (const [id, value] of overrides) key += `|${id}=${value.toString()}`;
+    let memo = this.scenarioMemos.get(key);
+    if (!memo) {
+      if (this.scenarioMemos.size >= SCENARIO_MEMO_LIMIT) this.scenarioMemos.clear();
+      this.scenarioMemos.set(key, (memo = new Map()));
+    }
+    return memo;
+  }
+
+  /** A metric under overrides: recomputed when its formula reads an overridden metric, else as reported. */
+  private scenarioValue(id: string, scenario: Scenario): Dec {
+    const override = scenario.overrides.get(id);
+    if (override) return override;
+    const known = scenario.memo.get(id);
+    if (known) return known;
+    const metric = this.metric(id);
+    const value =
+      metric.expr && dependsOnAny(metric, scenario.overrides)
+        ? this.evalExpr(metric.expr, id, scenario.period, scenario.read)
+        : this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    scenario.memo.set(id, value);
+    return value;
+  }
+
+  private evalExpr(expr: Expr, id: string, period: PeriodKey, read: (ref: string, offset: number) => Dec): Dec {
     switch (expr.op) {
       case "num":
         return D(expr.value);
-      case "ref": {
-        const at = expr.offset ? shiftPeriod(period, expr.offset) : period;
-        // Overrides are a scenario for one period: earlier quarters keep their reported figures.
-        return this.compute(expr.id, at, currency, expr.offset ? undefined : overrides, expr.offset ? this.valueCache : memo);
-      }
+      case "ref":
+        return read(expr.id, expr.offset);
       case "neg":
-        return this.evalExpr(expr.arg, id, period, currency, overrides, memo).neg();
+        return this.evalExpr(expr.arg, id, period, read).neg();
       default: {
-        const left = this.evalExpr(expr.left, id, period, currency, overrides, memo);
-        const right = this.evalExpr(expr.right, id, period, currency, overrides, memo);
+        const left = this.evalExpr(expr.left, id, period, read);
+        const right = this.evalExpr(expr.right, id, period, read);
         if (expr.op === "+") return left.plus(right);
         if (expr.op === "-") return left.minus(right);
         if (expr.op === "*") return left.times(right);
