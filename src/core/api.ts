@@ -10,6 +10,7 @@ import type { Currency } from "./dataset";
 import { D, Dec } from "./decimal";
 import { invalidValue, notAvailable } from "./errors";
 import { quote } from "./lookup";
+import { ResultsCache } from "./results-cache";
 import { Overrides } from "./model";
 import { Scale, fromScale, isBlank, readCurrency, readScale, toNumber, toScale, unitLabel } from "./options";
 import { PeriodKey, describeAvailable, resolvePeriod, shiftPeriod } from "./periods";
@@ -23,29 +24,31 @@ export type ExcelArg = string | number | boolean | null | undefined | unknown[][
 
 const MAX_OVERRIDE_ROWS = 10_000;
 const RESULT_CACHE_LIMIT = 50_000;
-const resultCache = new Map<string, number>();
+const metricResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+const marginResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+const growthResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
 
 /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
 export function metricValue(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
   const cacheable = isBlank(overrides) && isScalar(metric) && isScalar(period) && isScalar(currency) && isScalar(scale);
-  const key = cacheable ? `${typeof metric}:${metric}\u0000${typeof period}:${period}\u0000${typeof currency}:${currency}\u0000${typeof scale}:${scale}` : "";
   if (cacheable) {
-    const hit = resultCache.get(key);
+    const hit = metricResults.get(metric, period, currency, scale);
     if (hit !== undefined) return hit;
   }
   const kc = kcContext();
   const call = readCall(kc, metric, period, currency, scale, overrides);
   const value = kc.model.value(call.id, call.period, call.currency, call.overrides);
   const result = toNumber(toScale(value, call.unit, call.scale));
-  if (cacheable) {
-    if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.clear();
-    resultCache.set(key, result);
-  }
+  if (cacheable) metricResults.set(metric, period, currency, scale, result);
   return result;
 }
 
 /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */
 export function marginValue(metric: ExcelArg, period: ExcelArg, base?: ExcelArg, overrides?: ExcelArg): number {
+  return cached(marginResults, computeMargin, metric, period, base, overrides);
+}
+
+function computeMargin(metric: ExcelArg, period: ExcelArg, base: ExcelArg, overrides: ExcelArg): number {
   const kc = kcContext();
   const call = readCall(kc, metric, period, null, null, overrides);
   const baseId = isBlank(base) ? "TotalRevenues" : kc.index.resolve(base);
@@ -61,6 +64,10 @@ export function marginValue(metric: ExcelArg, period: ExcelArg, base?: ExcelArg,
 
 /** KC.GROWTH: current / base - 1, year over year (default) or quarter over quarter. Overrides apply to the current quarter. */
 export function growthValue(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
+  return cached(growthResults, computeGrowth, metric, period, basis, overrides);
+}
+
+function computeGrowth(metric: ExcelArg, period: ExcelArg, basis: ExcelArg, overrides: ExcelArg): number {
   const kc = kcContext();
   const call = readCall(kc, metric, period, null, null, overrides);
   const quarters = readBasis(basis);
@@ -219,6 +226,25 @@ function readPeriodList(kc: KcContext, arg: ExcelArg, available: PeriodKey[], wh
     if (!available.includes(period)) throw notAvailable(`The ${what} has no ${period}. Its periods: ${describeAvailable(available)}.`);
     return period;
   });
+}
+
+/** Runs a three-argument-plus-overrides call through its results cache when it has no overrides. */
+function cached(
+  results: ResultsCache<number>,
+  compute: (a: ExcelArg, b: ExcelArg, c: ExcelArg, overrides: ExcelArg) => number,
+  a: ExcelArg,
+  b: ExcelArg,
+  c: ExcelArg,
+  overrides: ExcelArg,
+): number {
+  const cacheable = isBlank(overrides) && isScalar(a) && isScalar(b) && isScalar(c);
+  if (cacheable) {
+    const hit = results.get(a, b, c, null);
+    if (hit !== undefined) return hit;
+  }
+  const result = compute(a, b, c, overrides);
+  if (cacheable) results.set(a, b, c, null, result);
+  return result;
 }
 
 function isScalar(arg: unknown): boolean {

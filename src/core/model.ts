@@ -84,6 +84,8 @@ export class Model {
   readonly rowMetric = new Map<TableRow, string>();
 
   private readonly printedFigures = new Map<string, PrintedFigure[]>();
+  /** Periods each metric is printed for (in RMB, or without a currency). */
+  private readonly printedPeriods = new Map<string, Set<PeriodKey>>();
   private readonly periodCache = new Map<string, PeriodKey[]>();
   private readonly valueCache = new Map<string, Map<string, Dec>>();
   private readonly scenarioMemos = new Map<string, Map<string, Dec>>();
@@ -116,11 +118,7 @@ export class Model {
     const cached = this.periodCache.get(id);
     if (cached) return cached;
     const metric = this.metric(id);
-    const found = new Set<PeriodKey>();
-    for (const key of this.printedFigures.keys()) {
-      const [metricId, period, currency] = key.split("|");
-      if (metricId === id && currency !== "USD") found.add(period);
-    }
+    const found = new Set<PeriodKey>(this.printedPeriods.get(id));
     if (metric.expr) {
       const refs = references(metric.expr);
       const candidates = refs.length ? this.periods(refs[0].id).map((p) => shiftPeriod(p, -refs[0].offset)) : [];
@@ -264,10 +262,12 @@ export class Model {
 
   private bindTables(specs: readonly MetricSpec[]): void {
     const refs: RowRef[] = specs.flatMap((spec) => (spec.rows ?? []).map((row) => parseRowRef(spec.id, row)));
+    const byLabel = new Map<string, RowRef[]>();
+    for (const ref of refs) byLabel.set(ref.label, [...(byLabel.get(ref.label) ?? []), ref]);
     const used = new Set<RowRef>();
     for (const table of this.dataset.tables) {
       for (const row of table.rows) {
-        const matches = refs.filter((ref) => matchesRow(ref, table, row));
+        const matches = (byLabel.get(normalizeLabel(row.label)) ?? []).filter((ref) => matchesRow(ref, table, row));
         if (matches.length === 0) {
           this.warnings.push(`line ${row.line}: no metric for the row '${row.label}' of ${table.title}`);
           continue;
@@ -309,7 +309,12 @@ export class Model {
   }
 
   private addPrinted(metric: Metric, period: PeriodKey, currency: Currency | null, figure: PrintedFigure): void {
-    const key = figureKey(metric.id, period, currencyKeyFor(metric, currency ?? ""));
+    const currencyKey = currencyKeyFor(metric, currency ?? "");
+    if (currencyKey !== "USD") {
+      const periods = this.printedPeriods.get(metric.id) ?? new Set<PeriodKey>();
+      this.printedPeriods.set(metric.id, periods.add(period));
+    }
+    const key = figureKey(metric.id, period, currencyKey);
     const list = this.printedFigures.get(key);
     if (list) list.push(figure);
     else this.printedFigures.set(key, [figure]);

@@ -43,14 +43,17 @@ export function scaleShift(unit: Unit, scale: Scale): number {
   return native - SCALE_EXPONENT[scale];
 }
 
+/** Exact powers of ten by exponent; scaling multiplies by one (dividing by 10^n would be a 40-digit division). */
+const POWERS = new Map<number, Dec>([-9, -6, -3, 3, 6, 9].map((n) => [n, D(10).pow(n)]));
+
 export function toScale(value: Dec, unit: Unit, scale: Scale): Dec {
   const shift = scaleShift(unit, scale);
-  return shift === 0 ? value : value.times(D(10).pow(shift));
+  return shift === 0 ? value : value.times(POWERS.get(shift)!);
 }
 
 export function fromScale(value: Dec, unit: Unit, scale: Scale): Dec {
   const shift = scaleShift(unit, scale);
-  return shift === 0 ? value : value.div(D(10).pow(shift));
+  return shift === 0 ? value : value.times(POWERS.get(-shift)!);
 }
 
 /** A Decimal as an Excel number: finite, and never -0. */
