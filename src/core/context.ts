@@ -1,7 +1,6 @@
-import { FILING_NAME, FILING_TEXT } from "../data/filing.generated";
+import { DATASET } from "../data/dataset.generated";
 import { Check, runChecks } from "./checks";
 import type { Dataset } from "./dataset";
-import { importFiling } from "./importer";
 import { MetricIndex } from "./lookup";
 import { Model } from "./model";
 
@@ -28,8 +27,8 @@ export class KcContext {
 
 let shared: KcContext | null = null;
 
-/** The context of the filing the add-in ships with, built on first use. */
+/** The context of the filing the add-in ships with (imported at build time: src/data/dataset.generated.ts), built on first use. */
 export function kcContext(): KcContext {
-  shared ??= new KcContext(importFiling(FILING_TEXT, FILING_NAME));
+  shared ??= new KcContext(DATASET);
   return shared;
 }

@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { runChecks } from "../../src/core/checks";
+import { DATASET } from "../../src/data/dataset.generated";
 import { ImportError } from "../../src/core/errors";
 import { importFiling } from "../../src/core/importer";
 import { Model } from "../../src/core/model";
@@ -18,6 +19,10 @@ describe("the source", () => {
 
   test("the embedded module is a fresh rendering of it", () => {
     expect(readFileSync(join(__dirname, "../../src/data/filing.generated.ts"), "utf8")).toBe(render());
+  });
+
+  test("the dataset the add-in ships is a fresh import of it", () => {
+    expect(DATASET).toEqual(importFiling(FILING, "kingsoft-cloud-2026q1-press-release.txt"));
   });
 });
 
