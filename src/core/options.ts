@@ -8,26 +8,27 @@ import type { Unit } from "./catalog";
 
 export type Scale = "asPrinted" | "units" | "thousands" | "millions" | "billions";
 
-const CURRENCIES: Record<string, Currency> = { rmb: "RMB", cny: "RMB", "¥": "RMB", usd: "USD", "us$": "USD", $: "USD", us: "USD" };
-const SCALES: Record<string, Scale> = {
+// Maps, not object literals: a typed "constructor" or "__proto__" must not find Object.prototype's properties.
+const CURRENCIES = new Map<string, Currency>(Object.entries({ rmb: "RMB", cny: "RMB", "¥": "RMB", usd: "USD", "us$": "USD", $: "USD", us: "USD" } satisfies Record<string, Currency>));
+const SCALES = new Map<string, Scale>(Object.entries({
   units: "units", unit: "units", ones: "units", "1": "units",
   thousands: "thousands", thousand: "thousands", k: "thousands", "000": "thousands", "1000": "thousands",
   millions: "millions", million: "millions", m: "millions", mm: "millions", mn: "millions", "1000000": "millions",
   billions: "billions", billion: "billions", b: "billions", bn: "billions", "1000000000": "billions",
-};
+} satisfies Record<string, Scale>));
 
 export const isBlank = (arg: unknown): boolean => arg === null || arg === undefined || arg === "";
 
 export function readCurrency(arg: unknown): Currency {
   if (isBlank(arg)) return "RMB";
-  const found = typeof arg === "string" ? CURRENCIES[arg.trim().toLowerCase()] : undefined;
+  const found = typeof arg === "string" ? CURRENCIES.get(arg.trim().toLowerCase()) : undefined;
   if (!found) throw invalidValue(`Currency '${quote(String(arg))}' is not available. Type "RMB" (the default) or "USD".`);
   return found;
 }
 
 export function readScale(arg: unknown): Scale {
   if (isBlank(arg)) return "asPrinted";
-  const found = typeof arg === "string" || typeof arg === "number" ? SCALES[String(arg).trim().toLowerCase()] : undefined;
+  const found = typeof arg === "string" || typeof arg === "number" ? SCALES.get(String(arg).trim().toLowerCase()) : undefined;
   if (!found) throw invalidValue(`Scale '${quote(String(arg))}' is not valid. Type "thousands" (as printed), "units", "millions" or "billions".`);
   return found;
 }
