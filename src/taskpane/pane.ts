@@ -1,11 +1,16 @@
 /**
- * The task pane's UI: find a metric, see its values across periods, trace a figure to the filing, insert it at the
- * active cell. Plain DOM (textContent only, never innerHTML with data); the workbook only through the Workbook interface.
+ * The task pane's UI, in four tabs: Find (a metric across periods, traced to the filing, inserted at the active cell),
+ * Tables (a whole statement or bridge as a formatted table), Model (build the model; freeze KC formulas to values) and
+ * Checks (the tie-outs). Plain DOM (textContent only, never innerHTML with data); the workbook only through the
+ * Workbook interface. Before writing over anything it asks; a refused write leaves the workbook as it was.
  */
-import type { Currency } from "../core/dataset";
+import type { Currency, StatementKind } from "../core/dataset";
+import { STATEMENTS } from "../core/statements";
+import { TABLE_KINDS, TableContent, buildModel, checkInsert, checksView, freezeToValues, statementContent, tableSheetName, writeTable, writeTableOnNewSheet } from "./actions";
 import { TASKPANE_CSS } from "./styles";
+import { OfficeTheme, applyTheme } from "./theme";
 import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, numberFormat, searchMetrics, sourceView } from "./view-model";
-import { Workbook, a1, writeIfEmpty } from "./workbook";
+import { Workbook, describeExcelError } from "./workbook";
 
 type Attrs = Record<string, string>;
 
@@ -19,11 +24,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ..
 export interface TaskPane {
   search(text: string): void;
   select(id: string): void;
+  showTab(tab: Tab): void;
 }
 
-/** Builds the task pane inside `root`. */
-export function mountTaskPane(root: HTMLElement, workbook: Workbook): TaskPane {
-  if (!document.getElementById("kc-pane-style")) document.head.append(el("style", { id: "kc-pane-style" }, TASKPANE_CSS));
+export type Tab = "find" | "tables" | "model" | "checks";
+const TABS: Array<[Tab, string]> = [
+  ["find", "Find"],
+  ["tables", "Tables"],
+  ["model", "Model"],
+  ["checks", "Checks"],
+];
+
+export type Choice = "overwrite" | "newSheet" | "cancel";
+
+/** Builds the task pane inside `root`; `theme` is Office's (Office.context.officeTheme) when there is one. */
+export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: OfficeTheme | null): TaskPane {
+  if (TASKPANE_CSS && !document.getElementById("kc-pane-style")) document.head.append(el("style", { id: "kc-pane-style" }, TASKPANE_CSS));
   let currency: Currency = "RMB";
   let detail: MetricDetail | null = null;
   let period: string | null = null;
@@ -39,7 +55,51 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook): TaskPane {
   const sourceSection = el("section", { id: "kc-source", class: "kc-source", hidden: "" });
   const message = el("p", { id: "kc-message", class: "kc-message", role: "status" });
   root.classList.add("kc-pane");
-  root.append(el("label", { for: "kc-search" }, "Find a metric"), searchBox, results, message, detailView, sourceSection);
+  applyTheme(root, theme);
+
+  // Tabs: a tablist (arrow keys, Home, End) over four panels.
+  const tabList = el("div", { role: "tablist", "aria-label": "KC for Excel", class: "kc-tabs" });
+  const panels = new Map<Tab, HTMLElement>();
+  const tabButtons = TABS.map(([id, text]) => {
+    const b = el("button", { type: "button", role: "tab", id: `kc-tab-${id}`, "aria-controls": `kc-panel-${id}`, "aria-selected": "false", tabindex: "-1" }, text);
+    b.addEventListener("click", () => showTab(id));
+    return b;
+  });
+  tabList.append(...tabButtons);
+  tabList.addEventListener("keydown", (event) => {
+    const i = tabButtons.findIndex((b) => b === document.activeElement);
+    if (i < 0) return;
+    const next = event.key === "ArrowRight" ? (i + 1) % TABS.length : event.key === "ArrowLeft" ? (i - 1 + TABS.length) % TABS.length : event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    showTab(TABS[next][0]);
+    tabButtons[next].focus();
+  });
+  const panel = (id: Tab, ...children: Node[]) => {
+    const p = el("section", { role: "tabpanel", id: `kc-panel-${id}`, "aria-labelledby": `kc-tab-${id}`, tabindex: "-1", hidden: "" }, ...children);
+    panels.set(id, p);
+    return p;
+  };
+  function showTab(tab: Tab) {
+    TABS.forEach(([id], i) => {
+      const selected = id === tab;
+      tabButtons[i].setAttribute("aria-selected", String(selected));
+      tabButtons[i].tabIndex = selected ? 0 : -1;
+      panels.get(id)!.hidden = !selected;
+    });
+    if (tab === "checks") renderChecks();
+  }
+
+  const prompt = el("div", { id: "kc-prompt", class: "kc-prompt", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "kc-prompt-title", "aria-describedby": "kc-prompt-text", hidden: "" });
+  root.append(
+    tabList,
+    message,
+    prompt,
+    panel("find", el("label", { for: "kc-search" }, "Find a metric"), searchBox, results, detailView, sourceSection),
+    panel("tables", ...tablesPanel()),
+    panel("model", ...modelPanel()),
+    panel("checks"),
+  );
 
   const say = (text: string, kind: "ok" | "error" | "info" = "info") => {
     message.textContent = text;
@@ -190,19 +250,199 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook): TaskPane {
   async function insert(kind: "formula" | "value") {
     if (!detail || !period) return;
     const p = detail.periods.find((x) => x.period === period)!;
+    const text = kind === "formula" ? metricFormula(detail.id, period, currency) : formatValue(p.value, detail.unit);
+    await place({ cells: [[kind === "formula" ? metricFormula(detail.id, period, currency) : p.value]], formats: [[numberFormat(detail.unit)]], rows: 1, cols: 1, what: text }, "KC values");
+  }
+
+  /** Asks what to do when the target is not empty; resolves with the choice. Cancel is the default (Esc, and focused). */
+  function ask(where: string, what: string): Promise<Choice> {
+    return new Promise((resolve) => {
+      const previous = document.activeElement as HTMLElement | null;
+      const done = (choice: Choice) => {
+        prompt.hidden = true;
+        prompt.replaceChildren();
+        previous?.focus();
+        resolve(choice);
+      };
+      const option = (id: string, text: string, choice: Choice, cls = "") => {
+        const b = el("button", { type: "button", id, ...(cls ? { class: cls } : {}) }, text);
+        b.addEventListener("click", () => done(choice));
+        return b;
+      };
+      const cancel = option("kc-prompt-cancel", "Cancel", "cancel", "kc-primary");
+      prompt.replaceChildren(
+        el("h2", { id: "kc-prompt-title" }, "The target is not empty"),
+        el("p", { id: "kc-prompt-text" }, `${where} already holds data. Writing ${what} there would replace it.`),
+        el("div", { class: "kc-row" }, option("kc-prompt-overwrite", "Overwrite", "overwrite"), option("kc-prompt-new-sheet", "Write to a new sheet", "newSheet"), cancel),
+      );
+      prompt.onkeydown = (event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          done("cancel");
+        }
+      };
+      prompt.hidden = false;
+      cancel.focus();
+    });
+  }
+
+  /** Writes a block at the active cell if empty; otherwise asks (overwrite, new sheet, cancel). Never overwrites unasked. */
+  async function place(content: TableContent, newSheetName: string, forceNewSheet = false): Promise<void> {
     try {
-      const at = await workbook.activeCell();
-      const formats = [[numberFormat(detail.unit)]];
-      const result =
-        kind === "formula"
-          ? await writeIfEmpty(workbook, at, { formulas: [[metricFormula(detail.id, period, currency)]], formats })
-          : await writeIfEmpty(workbook, at, { values: [[p.value]], formats });
-      if (result.ok) say(`Inserted ${kind === "formula" ? metricFormula(detail.id, period, currency) : formatValue(p.value, detail.unit)} at ${at.sheet}!${a1(at.row, at.col)}.`, "ok");
-      else say(result.message, "error");
+      if (forceNewSheet) {
+        say(`Wrote ${content.what} to ${await writeTableOnNewSheet(workbook, newSheetName, content)}.`, "ok");
+        return;
+      }
+      const check = await checkInsert(workbook, content);
+      if (check.ok) {
+        say(`Inserted ${content.what} at ${await writeTable(workbook, check.at, content)}.`, "ok");
+        return;
+      }
+      say(`${check.where} is not empty.`, "info");
+      const choice = await ask(check.where, content.what);
+      if (choice === "cancel") say(`${check.where} is not empty: nothing was written.`, "error");
+      else if (choice === "overwrite") {
+        await writeTable(workbook, check.at, content);
+        say(`Overwrote ${check.where} with ${content.what}.`, "ok");
+      }
+      else say(`Wrote ${content.what} to ${await writeTableOnNewSheet(workbook, newSheetName, content)}.`, "ok");
     } catch (error) {
-      say(`Could not write to the workbook: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`, "error");
+      fail(error);
     }
   }
 
-  return { search: (text) => ((searchBox.value = text), runSearch(text)), select };
+  function fail(error: unknown) {
+    const text = describeExcelError(error);
+    say(/Nothing was (changed|written)|nothing was written/.test(text) ? text : `${text} Nothing was changed.`, "error");
+  }
+
+  function tablesPanel(): Node[] {
+    const kind = el("select", { id: "kc-table-kind" }, ...TABLE_KINDS.map((k) => el("option", { value: k }, `${STATEMENTS[k].name} (${k})`)));
+    const cur = el("select", { id: "kc-table-currency" }, el("option", { value: "RMB" }, "RMB"), el("option", { value: "USD" }, "US$"));
+    const radio = (name: string, value: string, text: string, checked: boolean) => {
+      const id = `kc-${name}-${value}`;
+      return el("div", { class: "kc-choice" }, el("input", { type: "radio", name: `kc-${name}`, id, value, ...(checked ? { checked: "" } : {}) }), el("label", { for: id }, text));
+    };
+    const go = el("button", { type: "button", id: "kc-insert-table", class: "kc-primary" }, "Insert table");
+    go.addEventListener("click", () => {
+      const k = kind.value as StatementKind;
+      const mode = (root.querySelector<HTMLInputElement>("input[name=kc-table-mode]:checked")?.value ?? "formula") as "formula" | "values";
+      const where = root.querySelector<HTMLInputElement>("input[name=kc-table-where]:checked")?.value ?? "selection";
+      let content: TableContent;
+      try {
+        content = statementContent(k, mode, cur.value as Currency);
+      } catch (error) {
+        say(error instanceof Error ? error.message : String(error), "error");
+        return;
+      }
+      void place(content, tableSheetName(k), where === "newSheet");
+    });
+    return [
+      el("h2", {}, "Insert a statement or bridge"),
+      el("label", { for: "kc-table-kind" }, "Statement"),
+      kind,
+      el("label", { for: "kc-table-currency" }, "Currency"),
+      cur,
+      el(
+        "fieldset",
+        {},
+        el("legend", {}, "As"),
+        radio("table-mode", "formula", "A KC.STATEMENT formula (spills, follows the add-in)", true),
+        radio("table-mode", "values", "Static values (work without the add-in)", false),
+      ),
+      el("fieldset", {}, el("legend", {}, "Where"), radio("table-where", "selection", "At the selected cell", true), radio("table-where", "newSheet", "On a new sheet", false)),
+      el("p", { class: "kc-meta" }, "Thousands as #,##0;(#,##0), margins and ratios as 0.0%, per-share amounts with two decimals. If the cells are not empty you are asked first."),
+      el("div", { class: "kc-row" }, go),
+    ];
+  }
+
+  function modelPanel(): Node[] {
+    const build = el("button", { type: "button", id: "kc-build-model", class: "kc-primary" }, "Build model");
+    build.addEventListener("click", async () => {
+      build.disabled = true;
+      say("Building the model…");
+      try {
+        const plan = await buildModel(workbook);
+        const sheets = Object.values(plan.names);
+        say(`Built the model on ${sheets.length} new sheets (${sheets.join(", ")}). Type over a yellow input on ${plan.scenario.sheet}.`, "ok");
+      } catch (error) {
+        fail(error);
+      } finally {
+        build.disabled = false;
+      }
+    });
+    const radio = (value: string, text: string, checked: boolean) => {
+      const id = `kc-freeze-${value}`;
+      return el("div", { class: "kc-choice" }, el("input", { type: "radio", name: "kc-freeze-scope", id, value, ...(checked ? { checked: "" } : {}) }), el("label", { for: id }, text));
+    };
+    const freeze = el("button", { type: "button", id: "kc-freeze" }, "Freeze to values");
+    freeze.addEventListener("click", async () => {
+      const scope = (root.querySelector<HTMLInputElement>("input[name=kc-freeze-scope]:checked")?.value ?? "selection") as "selection" | "sheet";
+      try {
+        const result = await freezeToValues(workbook, scope);
+        const skipped = result.skipped.length ? ` Left ${result.skipped.length} KC formula${result.skipped.length > 1 ? "s" : ""} that show an error (${result.skipped.join(", ")}).` : "";
+        if (!result.frozen.length) say(`No KC formula to freeze in ${result.scope}.${skipped}`, "info");
+        else say(`Froze ${result.frozen.length} KC formula${result.frozen.length > 1 ? "s" : ""} in ${result.scope} to values; their sources are noted on ${result.record}.${skipped}`, "ok");
+      } catch (error) {
+        fail(error);
+      }
+    });
+    return [
+      el("h2", {}, "Build model"),
+      el(
+        "p",
+        { class: "kc-meta" },
+        "Adds new sheets (names that collide with none) with the statements as values and every subtotal and margin as a native Excel formula, as kc export-model lays them out; a scenario whose inputs drive both native formulas and KC.METRIC overrides; and a chart of the revenue mix and margins.",
+      ),
+      el("div", { class: "kc-row" }, build),
+      el("h2", {}, "Freeze to values"),
+      el("p", { class: "kc-meta" }, "Turns KC formulas into their current values, so the workbook works without the add-in. Each is noted (cell, formula, value, filing line) on the KC frozen sheet; nothing else changes."),
+      el("fieldset", {}, el("legend", {}, "Freeze"), radio("selection", "The selected range", true), radio("sheet", "The whole active sheet", false)),
+      el("div", { class: "kc-row" }, freeze),
+    ];
+  }
+
+  let checksRendered = false;
+  function renderChecks() {
+    if (checksRendered) return;
+    checksRendered = true;
+    const view = checksView();
+    const table = (id: string, label: string, rows: typeof view.rows, notes: boolean) =>
+      el(
+        "table",
+        { id, "aria-label": label, class: "kc-checks" },
+        el("thead", {}, el("tr", {}, ...["Tie-out", "Period", "Printed", "Recomputed", notes ? "Why" : "Status"].map((h) => el("th", { scope: "col" }, h)))),
+        el(
+          "tbody",
+          {},
+          ...rows.map((r) =>
+            el(
+              "tr",
+              { "data-status": r.status },
+              el("td", {}, r.identity),
+              el("td", {}, r.period),
+              el("td", {}, r.printed.toLocaleString("en-US", { maximumFractionDigits: 4 })),
+              el("td", {}, r.recomputed.toLocaleString("en-US", { maximumFractionDigits: 4 })),
+              el("td", {}, notes ? r.note : r.status === "ok" ? "ok" : `${r.status}: ${r.note}`),
+            ),
+          ),
+        ),
+      );
+    panels.get("checks")!.replaceChildren(
+      el("h2", {}, "Checks"),
+      el("p", { id: "kc-checks-summary" }, view.summary),
+      ...(view.failed.length ? [el("h3", {}, "Failed"), table("kc-checks-failed", "Failed tie-outs", view.failed, true)] : []),
+      el("h3", {}, "The filing's own inconsistencies"),
+      el(
+        "p",
+        { class: "kc-meta", id: "kc-checks-explained" },
+        "The release's US$ figures are RMB translated at its stated rate, but the filing adds up each US$ column on its own, so a US$ total can differ by 1 in its last digit from the translated RMB total. The RMB figures tie exactly; KC computes from them. These rows are the filing's, not errors in KC.",
+      ),
+      table("kc-checks-noted", "Noted: the filing's own inconsistencies", view.noted, true),
+      el("details", {}, el("summary", {}, `All ${view.rows.length} tie-outs`), table("kc-checks-all", "All tie-outs", view.rows, false)),
+    );
+  }
+
+  showTab("find");
+  return { search: (text) => (showTab("find"), (searchBox.value = text), runSearch(text)), select, showTab };
 }

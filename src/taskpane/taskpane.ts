@@ -4,7 +4,8 @@
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
 import { mountTaskPane } from "./pane";
-import { CellRef, OfficeWorkbook, Workbook } from "./workbook";
+import { OfficeTheme } from "./theme";
+import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WorkbookError } from "./workbook";
 
 /** The status line's text for the host Office.onReady reports (null outside Office, e.g. in a plain browser). */
 export function statusText(host: Office.HostType | null | undefined): string {
@@ -16,25 +17,40 @@ const NO_EXCEL = "There is no workbook here: open the task pane in Excel, or use
 /** Stands in for a workbook outside Excel: every action rejects with NO_EXCEL. */
 export class NoWorkbook implements Workbook {
   private fail(): Promise<never> {
-    return Promise.reject(new Error(NO_EXCEL));
+    return Promise.reject(new WorkbookError(NO_EXCEL));
   }
   activeCell(): Promise<CellRef> {
+    return this.fail();
+  }
+  selection(): Promise<Block> {
+    return this.fail();
+  }
+  sheetNames(): Promise<string[]> {
+    return this.fail();
+  }
+  usedRange(): Promise<Block | null> {
     return this.fail();
   }
   isRangeEmpty(): Promise<boolean> {
     return this.fail();
   }
-  writeValues(): Promise<void> {
+  read(): Promise<BlockContent> {
     return this.fail();
   }
-  writeFormulas(): Promise<void> {
+  write(): Promise<void> {
     return this.fail();
   }
-  writeFormats(): Promise<void> {
+  addChart(): Promise<void> {
     return this.fail();
   }
-  addSheet(): Promise<string> {
-    return this.fail();
+}
+
+/** Office's theme colours, when the host gives them (Office.context.officeTheme; undefined in a plain browser). */
+function officeTheme(): OfficeTheme | null {
+  try {
+    return (Office.context as { officeTheme?: OfficeTheme } | undefined)?.officeTheme ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -45,5 +61,5 @@ Office.onReady((info) => {
     status.dataset.state = "ready";
   }
   const root = document.getElementById("kc-app");
-  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook());
+  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook(), officeTheme());
 });

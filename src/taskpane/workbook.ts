@@ -1,7 +1,8 @@
 /**
- * The task pane's only way to the workbook: a small interface (active cell, is-range-empty, write values / formulas /
- * number formats, add sheet). OfficeWorkbook implements it with Office.js (one Excel.run and one sync per action); the
- * preview page implements it with a HyperFormula grid. Positions are 0-based rows and columns on a named sheet.
+ * The task pane's only way to the workbook: a small interface (active cell, selection, sheets, is-range-empty, read,
+ * write a batch of blocks / formats / new sheets / charts all or nothing, add chart). OfficeWorkbook implements it with
+ * Office.js (one Excel.run per action, batched); the preview page implements it with a HyperFormula grid.
+ * Positions are 0-based rows and columns on a named sheet.
  */
 export type CellValue = string | number | boolean;
 
@@ -11,18 +12,127 @@ export interface CellRef {
   col: number;
 }
 
+/** A rows x cols block whose top-left cell is (row, col) on `sheet`. */
+export interface Block extends CellRef {
+  rows: number;
+  cols: number;
+}
+
+/** One block to write: formulas ("=...") and constants as Excel's `range.formulas` takes them; "" empties a cell. */
+export interface BlockWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  cells: CellValue[][];
+  /** Number formats, same shape as `cells`. */
+  formats?: string[][];
+}
+
+/**
+ * A native chart over a data block whose first row names the series and first column holds the categories (periods).
+ * `lines` are the series (0-based, after the category column) drawn as lines on a secondary axis; the rest are stacked
+ * columns. `at` is where the chart sits.
+ */
+export interface ChartSpec {
+  sheet: string;
+  title: string;
+  data: Block;
+  lines: number[];
+  at: Block;
+}
+
+/**
+ * Everything one action writes, done as one batch: `newSheets` are added (refused if a name is taken), then the blocks
+ * written, then the charts added. All or nothing: on any failure what was added is removed and what was overwritten
+ * restored, and the promise rejects with a WorkbookError that says what Excel refused.
+ */
+export interface Batch {
+  newSheets?: string[];
+  writes: BlockWrite[];
+  charts?: ChartSpec[];
+  /** Sheet to show when done. */
+  activate?: string;
+}
+
+/** What a read gives: formulas ("=..." or the constant), values (errors as "#N/A" text), and the spills anchored in the block. */
+export interface BlockContent {
+  formulas: CellValue[][];
+  values: CellValue[][];
+  /** For each formula cell in the block that spills: the whole spilled block's values, anchored at the formula. */
+  spills: Array<{ row: number; col: number; values: CellValue[][] }>;
+}
+
 export interface Workbook {
   /** The selected (active) cell. */
   activeCell(): Promise<CellRef>;
+  /** The selected block (the active cell's block when one cell is selected). */
+  selection(): Promise<Block>;
+  sheetNames(): Promise<string[]>;
+  /** The block from A1 to the last cell in use on `sheet`, or null when the sheet is empty. */
+  usedRange(sheet: string): Promise<Block | null>;
   /** True when every cell of the rows x cols block at `at` holds neither a value nor a formula. */
   isRangeEmpty(at: CellRef, rows: number, cols: number): Promise<boolean>;
-  writeValues(at: CellRef, values: CellValue[][]): Promise<void>;
-  /** Formulas in A1 style, each starting with "=". */
-  writeFormulas(at: CellRef, formulas: string[][]): Promise<void>;
-  /** Excel number formats, such as "#,##0;(#,##0)". */
-  writeFormats(at: CellRef, formats: string[][]): Promise<void>;
-  /** Adds a sheet and returns its name; rejects (nothing added) if Excel refuses the name. */
-  addSheet(name: string): Promise<string>;
+  read(block: Block): Promise<BlockContent>;
+  /** Writes a batch, all or nothing (see Batch). */
+  write(batch: Batch): Promise<void>;
+  /** Adds one native chart (a batch of one chart). */
+  addChart(chart: ChartSpec): Promise<void>;
+}
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** A failure the user can act on; its message says what happened and that nothing was changed. */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+/** Names Excel refuses: empty, over 31 characters, []:*?/\ , or starting or ending with an apostrophe. */
+export function isValidSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== "history";
+}
+
+/** `wanted` if no sheet has that name (Excel compares names without case), else "wanted (2)", "wanted (3)", ... */
+export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A sheet-qualified A1 address: Sheet1!B2:C3, 'My sheet'!B2. */
+export function qualifiedA1(block: Block): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(block.sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(block.sheet);
+  const sheet = plain ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${a1(block.row, block.col, block.rows, block.cols)}`;
+}
+
+/** Refuses a block that would run past the sheet's last row or column, before anything is asked of Excel. */
+export function checkFits(block: Block): void {
+  if (block.row + block.rows > MAX_ROWS || block.col + block.cols > MAX_COLS) {
+    const fitRows = Math.max(0, MAX_ROWS - block.row);
+    const fitCols = Math.max(0, MAX_COLS - block.col);
+    throw new WorkbookError(
+      `The table needs ${block.rows} rows x ${block.cols} columns, but from ${a1(block.row, block.col)} the sheet has room for ${Math.min(block.rows, fitRows)} x ${Math.min(block.cols, fitCols)}: nothing was written. Select a cell higher up or further left, or write to a new sheet.`,
+    );
+  }
+}
+
+/** A plain-words message for what Excel refused (Office.js errors carry a `code`), without saying what was kept. */
+export function describeExcelError(error: unknown): string {
+  if (error instanceof WorkbookError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "AccessDenied") return `Excel refused the change: the sheet or workbook is protected or read-only (${reason(error)}).`;
+  if (code === "InvalidOperationInCellEditMode") return "Excel is editing a cell: press Enter or Esc in the sheet, then try again.";
+  if (code === "ItemAlreadyExists") return `A sheet with that name already exists (${reason(error)}).`;
+  return `Excel refused the change: ${reason(error)}.`;
 }
 
 /** "A", "B", ..., "Z", "AA" for a 0-based column. */
@@ -53,14 +163,46 @@ export function sheetOf(address: string): string {
   return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
+
+/** The block "Sheet1!B2:D5" (or one cell "Sheet1!B2") names. */
+export function parseBlock(address: string): Block {
+  const sheet = sheetOf(address);
+  const [start, end] = address.slice(address.lastIndexOf("!") + 1).split(":");
+  const a = parseA1(start);
+  const b = end ? parseA1(end) : a;
+  return { sheet, row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
 function shape(matrix: unknown[][]): { rows: number; cols: number } {
   const rows = matrix.length;
   const cols = rows ? matrix[0].length : 0;
-  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw new Error("Write a non-empty rectangular block.");
+  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw new WorkbookError("Write a non-empty rectangular block.");
   return { rows, cols };
 }
 
-/** Excel through Office.js: each method is one Excel.run with one sync (two where a value must be read back). */
+/** The blocks of a batch with their sizes, checked (rectangular, formats of the same shape, inside the sheet). */
+export function checkBatch(batch: Batch): Array<BlockWrite & Block> {
+  for (const name of batch.newSheets ?? []) {
+    if (!isValidSheetName(name)) throw new WorkbookError(`'${name}' cannot be a sheet name (at most 31 characters, none of [ ] : * ? / \\): nothing was written.`);
+  }
+  return batch.writes.map((w) => {
+    const block = { ...w, ...shape(w.cells) };
+    if (w.formats) {
+      const f = shape(w.formats);
+      if (f.rows !== block.rows || f.cols !== block.cols) throw new WorkbookError("Number formats must have the shape of the cells they format.");
+    }
+    checkFits(block);
+    return block;
+  });
+}
+
+const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
+const blank = (cell: unknown) => cell === "" || cell === null || cell === undefined;
+
+/**
+ * Excel through Office.js: each method is one Excel.run, batched: one sync to read, one to write (write() reads what it
+ * will overwrite first, so it can put it back if Excel refuses part of the batch).
+ */
 export class OfficeWorkbook implements Workbook {
   async activeCell(): Promise<CellRef> {
     return Excel.run(async (context) => {
@@ -71,60 +213,175 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
+  async selection(): Promise<Block> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return parseBlock(range.address);
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async usedRange(sheet: string): Promise<Block | null> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+      range.load("address");
+      await context.sync();
+      return range.isNullObject ? null : parseBlock(range.address);
+    });
+  }
+
   async isRangeEmpty(at: CellRef, rows: number, cols: number): Promise<boolean> {
+    checkFits({ ...at, rows, cols });
     return Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem(at.sheet).getRange(a1(at.row, at.col, rows, cols));
       range.load("formulas");
       await context.sync();
-      return (range.formulas as unknown[][]).every((row) => row.every((cell) => cell === "" || cell === null));
+      return (range.formulas as unknown[][]).every((row) => row.every(blank));
     });
   }
 
-  writeValues(at: CellRef, values: CellValue[][]): Promise<void> {
-    return this.write(at, values, (range) => (range.values = values));
-  }
-
-  writeFormulas(at: CellRef, formulas: string[][]): Promise<void> {
-    return this.write(at, formulas, (range) => (range.formulas = formulas));
-  }
-
-  writeFormats(at: CellRef, formats: string[][]): Promise<void> {
-    return this.write(at, formats, (range) => (range.numberFormat = formats));
-  }
-
-  async addSheet(name: string): Promise<string> {
+  async read(block: Block): Promise<BlockContent> {
     return Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.add(name);
-      sheet.load("name");
+      const range = context.workbook.worksheets.getItem(block.sheet).getRange(a1(block.row, block.col, block.rows, block.cols));
+      range.load("formulas, values");
       await context.sync();
-      return sheet.name;
+      const formulas = range.formulas as CellValue[][];
+      const probes: Array<{ row: number; col: number; spill: Excel.Range }> = [];
+      formulas.forEach((cells, r) =>
+        cells.forEach((f, c) => {
+          if (typeof f !== "string" || !f.startsWith("=")) return;
+          const spill = range.getCell(r, c).getSpillingToRangeOrNullObject();
+          spill.load("address, values");
+          probes.push({ row: block.row + r, col: block.col + c, spill });
+        }),
+      );
+      if (probes.length) await context.sync();
+      const spills = probes.filter((p) => !p.spill.isNullObject).map((p) => ({ row: p.row, col: p.col, values: p.spill.values as CellValue[][] }));
+      return { formulas, values: range.values as CellValue[][], spills };
     });
   }
 
-  private async write(at: CellRef, matrix: unknown[][], set: (range: Excel.Range) => void): Promise<void> {
-    const { rows, cols } = shape(matrix);
+  addChart(chart: ChartSpec): Promise<void> {
+    return this.write({ writes: [], charts: [chart] });
+  }
+
+  async write(batch: Batch): Promise<void> {
+    const writes = checkBatch(batch);
+    const newSheets = batch.newSheets ?? [];
+    const fresh = lower(newSheets);
+    const onExisting = writes.filter((w) => !fresh.has(w.sheet.toLowerCase()));
+    const existingSheets = [...new Set([...onExisting.map((w) => w.sheet), ...(batch.charts ?? []).map((c) => c.sheet).filter((s) => !fresh.has(s.toLowerCase()))])];
     await Excel.run(async (context) => {
-      set(context.workbook.worksheets.getItem(at.sheet).getRange(a1(at.row, at.col, rows, cols)));
+      const sheets = context.workbook.worksheets;
+      // 1. Read: are the new names free, is any target sheet protected, and what will be overwritten.
+      const probes = newSheets.map((name) => {
+        const sheet = sheets.getItemOrNullObject(name);
+        sheet.load("name");
+        return { name, sheet };
+      });
+      const protections = existingSheets.map((name) => {
+        const protection = sheets.getItem(name).protection;
+        protection.load("protected");
+        return { name, protection };
+      });
+      const before = onExisting.map((w) => {
+        const range = sheets.getItem(w.sheet).getRange(a1(w.row, w.col, w.rows, w.cols));
+        range.load("formulas, numberFormat");
+        return { w, range };
+      });
       await context.sync();
+      const taken = probes.find((p) => !p.sheet.isNullObject);
+      if (taken) throw new WorkbookError(`A sheet named '${taken.name}' already exists: nothing was written. Rename or delete it, or try again (the task pane picks a free name).`);
+      const locked = protections.find((p) => p.protection.protected === true);
+      if (locked) throw new WorkbookError(`The sheet '${locked.name}' is protected: nothing was written. Unprotect it (Review > Unprotect Sheet), or write to a new sheet.`);
+      const saved = before.map(({ w, range }) => ({ w, formulas: range.formulas as CellValue[][], formats: range.numberFormat as string[][] }));
+
+      // 2. Write, in one sync.
+      try {
+        for (const name of newSheets) sheets.add(name);
+        for (const w of writes) {
+          const range = sheets.getItem(w.sheet).getRange(a1(w.row, w.col, w.rows, w.cols));
+          range.formulas = w.cells as unknown[][];
+          if (w.formats) range.numberFormat = w.formats;
+        }
+        for (const chart of batch.charts ?? []) queueChart(sheets, chart);
+        if (batch.activate) sheets.getItem(batch.activate).activate();
+        await context.sync();
+      } catch (error) {
+        // 3. Undo: remove the sheets this batch added, put back what it overwrote.
+        let undone = true;
+        try {
+          const added = newSheets.map((name) => {
+            const sheet = sheets.getItemOrNullObject(name);
+            sheet.load("name");
+            return sheet;
+          });
+          await context.sync();
+          for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
+          for (const s of saved) {
+            const range = sheets.getItem(s.w.sheet).getRange(a1(s.w.row, s.w.col, s.w.rows, s.w.cols));
+            range.formulas = s.formulas as unknown[][];
+            range.numberFormat = s.formats;
+          }
+          await context.sync();
+        } catch {
+          undone = false;
+        }
+        const targets = [...new Set(writes.map((w) => w.sheet))].join(", ");
+        throw new WorkbookError(
+          `${describeExcelError(error)} ${undone ? "Nothing was changed." : `Excel also refused to undo the part it had written: check ${targets}.`}`,
+        );
+      }
     });
   }
 }
 
-/** Writes `formulas` (or values) at `at` only if the block there is empty; says why not otherwise. */
+function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec): void {
+  const sheet = sheets.getItem(spec.sheet);
+  const data = sheet.getRange(a1(spec.data.row, spec.data.col, spec.data.rows, spec.data.cols));
+  const chart = sheet.charts.add("ColumnStacked", data, "Columns");
+  chart.title.text = spec.title;
+  for (const index of spec.lines) {
+    const series = chart.series.getItemAt(index);
+    series.chartType = "Line";
+    series.axisGroup = "Secondary";
+  }
+  chart.legend.position = "Bottom";
+  chart.setPosition(a1(spec.at.row, spec.at.col), a1(spec.at.row + spec.at.rows - 1, spec.at.col + spec.at.cols - 1));
+}
+
+/** Why Excel refused: the error's own words, and its code when it has one. */
+function reason(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && !detail.includes(code) ? `${detail} (${code})` : detail;
+}
+
+/**
+ * Writes `content` at `at` only if the block there is empty; says where it is not otherwise. Formulas and constants go
+ * in `cells` (a spill formula at the top-left, "" for the cells it spills into).
+ */
 export async function writeIfEmpty(
   workbook: Workbook,
   at: CellRef,
-  content: { formulas?: string[][]; values?: CellValue[][]; formats?: string[][] },
+  content: { cells: CellValue[][]; formats?: string[][] },
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const matrix = content.formulas ?? content.values;
-  if (!matrix) throw new Error("Nothing to write.");
-  const { rows, cols } = shape(matrix);
+  const { rows, cols } = shape(content.cells);
+  checkFits({ ...at, rows, cols });
   if (!(await workbook.isRangeEmpty(at, rows, cols))) {
-    const where = `${at.sheet}!${a1(at.row, at.col, rows, cols)}`;
+    const where = qualifiedA1({ ...at, rows, cols });
     return { ok: false, message: `${where} is not empty: nothing was written. Select an empty cell and try again.` };
   }
-  if (content.formulas) await workbook.writeFormulas(at, content.formulas);
-  else await workbook.writeValues(at, content.values!);
-  if (content.formats) await workbook.writeFormats(at, content.formats);
+  await workbook.write({ writes: [{ ...at, ...content }] });
   return { ok: true };
 }

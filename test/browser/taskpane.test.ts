@@ -51,6 +51,22 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+/** What the tests reach of the preview's grid in the page (src/taskpane/preview/grid.ts). */
+interface PreviewGrid {
+  engine: {
+    getSheetId(name: string): number | undefined;
+    getCellValue(a: { sheet: number; row: number; col: number }): unknown;
+    getCellFormula(a: { sheet: number; row: number; col: number }): string | undefined;
+    setCellContents(a: { sheet: number; row: number; col: number }, v: unknown[][]): void;
+    getSheetNames(): string[];
+  };
+  formats: Map<string, string>;
+  protectedSheets: Set<string>;
+  charts: Array<{ sheet: string; title: string; lines: number[] }>;
+  selectCell(row: number, col: number, extend?: boolean): void;
+  showSheet(name: string): void;
+}
+
 describeBrowser("task pane in Chromium (preview page)", () => {
   let server: http.Server;
   let context: BrowserContext;
@@ -73,6 +89,11 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await page.goto(`${base}preview.html`);
     await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
   }, 60_000);
+
+  /** Runs `fn` on the preview's grid (window.kcPreview.grid) in the page. */
+  const grid = <T>(fn: (g: PreviewGrid) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.kcPreview.grid)`) as Promise<T>;
+  const cellText = (address: string) => page.textContent(`#grid td[data-address="${address}"]`);
+  const rowTexts = (row: number, cols: string) => Promise.all([...cols].map((c) => cellText(`${c}${row}`)));
 
   afterAll(async () => {
     await context?.close();
@@ -125,12 +146,74 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     expect(await page.textContent('#grid td[data-address="B4"]')).toBe("318543");
   });
 
-  test("inserting into a non-empty cell is refused and nothing is overwritten", async () => {
+  test("inserting into a non-empty cell asks first; Cancel (focused, and Esc) writes nothing", async () => {
     await page.click('#grid td[data-address="B2"]');
     await page.click("#kc-insert-value");
+    await page.waitForSelector("#kc-prompt:not([hidden])");
+    expect(await page.textContent("#kc-prompt-text")).toMatch(/Sheet1!B2 already holds data/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kc-prompt-cancel");
+    await page.keyboard.press("Escape");
     await page.waitForSelector("#kc-message[data-kind=error]");
     expect(await page.textContent("#kc-message")).toMatch(/Sheet1!B2 is not empty: nothing was written/);
+    expect(await page.isHidden("#kc-prompt")).toBe(true);
     expect(await page.inputValue("#grid-formula-bar")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1")');
+  });
+
+  test("Tables: the statement of comprehensive loss as a KC.STATEMENT spill at the selection, formatted", async () => {
+    await page.click("#kc-tab-tables");
+    await page.click('#grid td[data-address="A6"]');
+    await page.selectOption("#kc-table-kind", "IS");
+    await page.click("#kc-insert-table");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent("#kc-message")).toBe("Inserted =KC.STATEMENT(\"IS\") at Sheet1!A6:D37.");
+    expect(await page.inputValue("#grid-formula-bar")).toBe('=KC.STATEMENT("IS")');
+    expect(await cellText("A6")).toBe("Statement of comprehensive loss (RMB thousands)");
+    expect(await rowTexts(7, "ABCD")).toEqual(["Revenues:", "", "", ""]);
+    expect(await rowTexts(8, "ABCD")).toEqual(["Public cloud services", "1,353,479", "1,902,378", "1,996,301"]);
+    expect(await grid((g) => g.formats.get("Sheet1!D8"))).toBe("#,##0;(#,##0)");
+  });
+
+  test("Tables: into cells that are not empty it asks; Write to a new sheet puts the bridge there as values", async () => {
+    await page.click('#grid td[data-address="A6"]');
+    await page.selectOption("#kc-table-kind", "NONGAAP");
+    await page.check("#kc-table-mode-values");
+    await page.click("#kc-insert-table");
+    await page.waitForSelector("#kc-prompt:not([hidden])");
+    expect(await page.textContent("#kc-prompt-text")).toMatch(/^Sheet1!A6:D37 already holds data/);
+    await page.click("#kc-prompt-new-sheet");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent("#kc-message")).toBe("Wrote the Non-GAAP reconciliation as values to 'KC Non-GAAP'!A1:D32.");
+    expect(await page.getAttribute('.grid-tabs button[data-sheet="KC Non-GAAP"]', "aria-pressed")).toBe("true");
+    expect(await rowTexts(2, "ABCD")).toEqual(["Gross profit", "318,306", "465,350", "345,748"]);
+    const margin = await grid((g) => {
+      const id = g.engine.getSheetId("KC Non-GAAP")!;
+      for (let row = 0; row < 40; row++) if (g.engine.getCellValue({ sheet: id, row, col: 0 }) === "Gross margin") return { row, value: g.engine.getCellValue({ sheet: id, row, col: 3 }), formula: g.engine.getCellFormula({ sheet: id, row, col: 3 }) };
+      return null;
+    });
+    expect(margin).toMatchObject({ formula: undefined }); // static values
+    expect(await cellText(`D${margin!.row + 1}`)).toBe("12.8%");
+    await page.click('.grid-tabs button[data-sheet="Sheet1"]');
+    expect(await cellText("B2")).toBe("747,506"); // the first sheet is untouched
+  });
+
+  test("Tables: Overwrite replaces the table when chosen; a protected sheet is refused with nothing written", async () => {
+    await page.click('#grid td[data-address="A6"]');
+    await page.selectOption("#kc-table-kind", "IS");
+    await page.check("#kc-table-mode-formula");
+    await page.selectOption("#kc-table-currency", "USD");
+    await page.click("#kc-insert-table");
+    await page.click("#kc-prompt-overwrite");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent("#kc-message")).toBe('Overwrote Sheet1!A6:D37 with =KC.STATEMENT("IS",,"USD").');
+    expect(await cellText("A6")).toBe("Statement of comprehensive loss (US$ thousands)");
+    await page.selectOption("#kc-table-currency", "RMB");
+    await grid((g) => void g.protectedSheets.add("Sheet1"));
+    await page.click('#grid td[data-address="F2"]');
+    await page.click("#kc-insert-table");
+    await page.waitForSelector("#kc-message[data-kind=error]");
+    expect(await page.textContent("#kc-message")).toBe("The sheet 'Sheet1' is protected: nothing was written. Unprotect it, or write to a new sheet.");
+    expect(await cellText("F2")).toBe("");
+    await grid((g) => void g.protectedSheets.delete("Sheet1"));
   });
 
   test("the task pane page loads the local office.js and mounts the same task pane outside Excel", async () => {
