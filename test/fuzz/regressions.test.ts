@@ -3,6 +3,9 @@
  * importer.fuzz.test.ts for the properties).
  */
 import * as api from "../../src/core/api";
+import { ImportError } from "../../src/core/errors";
+import { importFiling } from "../../src/core/importer";
+import { withLine } from "../core/filing-variants";
 import { caught } from "../helpers/caught";
 
 describe("option names that are also Object.prototype's property names", () => {
@@ -23,5 +26,32 @@ describe("option names that are also Object.prototype's property names", () => {
       expect(error.kind).toBe("invalidValue");
       expect(error.message).toMatch(/^Scale '.*' is not valid\. Type "thousands"/);
     }
+  });
+});
+
+describe("a garbled date moves figures to another quarter: the importer refuses, naming the line", () => {
+  // Found by fuzzing the importer: each of these imported without a word. A balance sheet dated Dec 31, 2026 made
+  // 2026Q4 the release's quarter, so every prose figure moved to it too; a statement column dated a year early moved
+  // a quarter's figures where no tie-out reaches; a prose date in a later quarter moved that figure there.
+  const lineOf = (text: string): number => {
+    try {
+      importFiling(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportError);
+      return (error as ImportError).line;
+    }
+    throw new Error("imported without an error");
+  };
+
+  test.each([
+    ["the balance sheet's Dec 31, 2025 column dated 2026", 176, (l: string) => l.replace("Dec 31, 2025", "Dec 31, 2026"), 176, /Balance|BALANCE/],
+    ["the income statement's Mar 31, 2025 column dated 2024", 229, (l: string) => l.replace("Mar 31, 2025 RMB", "Mar 31, 2024 RMB"), 228, /2024Q1/],
+    ["the cash flow statement's Mar 31, 2026 columns dated 2027", 347, (l: string) => l.replace(/Mar 31, 2026/g, "Mar 31, 2027"), 346, /2027Q1/],
+    ["the capital expenditures sentence in Q2", 77, (l: string) => l.replace("in Q1", "in Q2"), 77, /2026Q2.*after.*2026Q1/],
+    ["the outstanding shares as of March 31, 2027", 119, (l: string) => l.replace("March 31, 2026", "March 31, 2027"), 119, /2027Q1.*after.*2026Q1/],
+  ])("%s", (_, line, edit, expectedLine, message) => {
+    const text = withLine(line, edit);
+    expect(lineOf(text)).toBe(expectedLine);
+    expect(() => importFiling(text)).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import type { Currency, NarrativeFigure, NarrativeUnit } from "../dataset";
 import { D } from "../decimal";
 import { ImportError } from "../errors";
-import { PeriodKey, formatPeriod, parseMonthDayYear, quarterEndingOn, shiftPeriod } from "../periods";
+import { PeriodKey, comparePeriods, formatPeriod, parseMonthDayYear, quarterEndingOn, shiftPeriod } from "../periods";
 import { stripMarkup } from "./markup";
 
 /**
@@ -108,6 +108,9 @@ export function readNarrative(lines: readonly string[], current: PeriodKey): { f
       if (!m) continue;
       seen.add(sentence.name);
       for (const figure of sentence.read(m, { current, line: index + 1, text })) {
+        if (comparePeriods(figure.period, current) > 0) {
+          throw new ImportError(figure.line, `${figure.id} (${figure.text}) is for ${figure.period}, after the release's quarter ${current}`);
+        }
         const key = `${figure.id}|${figure.period}|${figure.currency ?? ""}`;
         const earlier = found.get(key);
         if (earlier && !D(earlier.value).eq(figure.value)) {
