@@ -216,6 +216,76 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await grid((g) => void g.protectedSheets.delete("Sheet1"));
   });
 
+  /** A metric's cell on a model sheet: the row whose Metric column holds `id`, the column headed `period`. */
+  const modelCell = (sheet: string, id: string, period: string) =>
+    grid((g) => {
+      const [name, metric, column] = JSON.parse(document.body.dataset.probe!) as string[];
+      const s = g.engine.getSheetId(name)!;
+      const at = (row: number, col: number) => g.engine.getCellValue({ sheet: s, row, col });
+      let col = -1;
+      for (let c = 0; c < 12; c++) if (at(4, c) === column) col = c;
+      for (let row = 5; row < 120; row++) {
+        for (let c = 0; c < 12; c++) {
+          if (at(row, c) === metric) return { value: at(row, col), formula: g.engine.getCellFormula({ sheet: s, row, col }) ?? null };
+        }
+      }
+      return null;
+    }).catch(() => null) as Promise<{ value: unknown; formula: string | null } | null>;
+  const probe = async (sheet: string, id: string, period: string) => {
+    await page.evaluate((p) => void (document.body.dataset.probe = p), JSON.stringify([sheet, id, period]));
+    return modelCell(sheet, id, period);
+  };
+
+  test("Build model: new sheets whose native formulas compute the printed subtotals, and a chart of mix and margins", async () => {
+    await page.click("#kc-tab-model");
+    await page.click("#kc-build-model");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    // "KC Non-GAAP" is taken (the bridge inserted above): every model sheet gets the same free suffix.
+    expect(await page.textContent("#kc-message")).toBe(
+      "Built the model on 7 new sheets (KC About (2), KC IS (2), KC BS (2), KC CF (2), KC Non-GAAP (2), KC Ratios (2), KC Scenario (2)). Type over a yellow input on KC Scenario (2).",
+    );
+    // Printed subtotals, each computed by a native formula over the printed figures.
+    expect(await probe("KC IS (2)", "GrossProfit", "2026Q1")).toEqual({ value: 345748, formula: "=D9+D10" });
+    expect(await probe("KC BS (2)", "TotalAssets", "2026Q1")).toMatchObject({ value: 28456254, formula: expect.stringMatching(/^=C\d+\+C\d+$/) });
+    expect(await probe("KC Non-GAAP (2)", "AdjustedEBITDA", "2026Q1")).toMatchObject({ value: 747506, formula: expect.stringMatching(/^=/) });
+    expect((await probe("KC Non-GAAP (2)", "AdjustedEBITDA", "2026Q1"))!.formula).not.toMatch(/KC\./);
+    const charts = await grid((g) => g.charts.map((c) => ({ sheet: c.sheet, title: c.title, lines: c.lines })));
+    expect(charts).toEqual([{ sheet: "KC Ratios (2)", title: "Revenue mix (RMB thousands) and margins", lines: [2, 3] }]);
+    await page.click('.grid-tabs button[data-sheet="KC Ratios (2)"]');
+    expect(await page.getAttribute("#grid-charts figure svg", "aria-label")).toMatch(/Public cloud services, Enterprise cloud services, Gross margin, Adjusted EBITDA margin/);
+  });
+
+  test("Build model: a scenario input moves the native scenario and the KC.METRIC that reads it as overrides alike", async () => {
+    await page.click('.grid-tabs button[data-sheet="KC Scenario (2)"]');
+    const kcRow = async (id: string) =>
+      grid((g) => {
+        const id = document.body.dataset.probe!;
+        const s = g.engine.getSheetId("KC Scenario (2)")!;
+        for (let row = 50; row < 120; row++) {
+          if (g.engine.getCellValue({ sheet: s, row, col: 1 }) === id) {
+            const v = (col: number) => g.engine.getCellValue({ sheet: s, row, col });
+            return { kc: v(2), native: v(3), formula: g.engine.getCellFormula({ sheet: s, row, col: 2 }) };
+          }
+        }
+        return null;
+      }).then((r) => r as { kc: number; native: number; formula: string }, () => null);
+    await page.evaluate(() => void (document.body.dataset.probe = "GrossMargin"));
+    const before = (await kcRow("GrossMargin"))!;
+    expect(before.formula).toBe('=KC.METRIC("GrossMargin","2026Q1",,,$B$54:$C$61)');
+    expect(before.kc).toBeCloseTo(345748 / 2703732, 9);
+    expect(before.native).toBeCloseTo(before.kc, 9);
+    // Type over the yellow input for public cloud revenues (D7): +100,000.
+    await page.click('#grid td[data-address="D7"]');
+    await page.fill("#grid-formula-bar", String(1996301 + 100000));
+    await page.press("#grid-formula-bar", "Enter");
+    const after = (await kcRow("GrossMargin"))!;
+    expect(after.kc).toBeCloseTo((345748 + 100000) / (2703732 + 100000), 9);
+    expect(after.native).toBeCloseTo(after.kc, 9);
+    await page.evaluate(() => void (document.body.dataset.probe = "AdjustedEBITDA"));
+    const ebitda = (await kcRow("AdjustedEBITDA"))!;
+    expect([ebitda.kc, ebitda.native]).toEqual([747506 + 100000, 747506 + 100000]);
+  }, 20_000);
+
   test("the task pane page loads the local office.js and mounts the same task pane outside Excel", async () => {
     const taskpane = await context.newPage();
     const errors: string[] = [];
