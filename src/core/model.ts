@@ -1,7 +1,7 @@
 import { IDENTITIES, METRICS, MetricSpec, StatementId, Unit } from "./catalog";
 import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
 import { D, Dec } from "./decimal";
-import { notAvailable } from "./errors";
+import { ImportError, notAvailable } from "./errors";
 import { Expr, parseFormula, references } from "./formula";
 import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 
@@ -96,7 +96,7 @@ export class Model {
     this.bindTables(specs);
     this.bindNarrative();
     const rate = this.printedFigures.get(figureKey(RATE_METRIC, dataset.latest, ""))?.[0];
-    if (!rate) throw new Error("the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
+    if (!rate) throw new ImportError(dataset.lineCount, "the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
     this.rate = rate.value;
     this.rateText = rate.provenance.text.replace(/^RMB|\s.*$/g, "");
     this.checkIdentityReferences();
@@ -273,7 +273,7 @@ export class Model {
           continue;
         }
         if (new Set(matches.map((m) => m.metric)).size > 1) {
-          throw new Error(`line ${row.line}: the row '${row.label}' matches ${matches.map((m) => m.metric).join(" and ")}`);
+          throw new ImportError(row.line, `the row '${row.label}' matches ${matches.map((m) => m.metric).join(" and ")}`);
         }
         matches.forEach((m) => used.add(m));
         const metric = this.metric(matches[0].metric);

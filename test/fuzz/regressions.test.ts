@@ -5,7 +5,8 @@
 import * as api from "../../src/core/api";
 import { ImportError } from "../../src/core/errors";
 import { importFiling } from "../../src/core/importer";
-import { withLine } from "../core/filing-variants";
+import { Model } from "../../src/core/model";
+import { withLine, withoutLines } from "../core/filing-variants";
 import { caught } from "../helpers/caught";
 
 describe("option names that are also Object.prototype's property names", () => {
@@ -53,5 +54,23 @@ describe("a garbled date moves figures to another quarter: the importer refuses,
     const text = withLine(line, edit);
     expect(lineOf(text)).toBe(expectedLine);
     expect(() => importFiling(text)).toThrow(message);
+  });
+});
+
+describe("a release the model cannot be built from fails with an ImportError naming a line, not a crash", () => {
+  // Found by fuzzing the importer: with both sentences that state the convenience rate deleted, new Model threw a
+  // plain Error with no line.
+  test("no RMB/US$ convenience rate anywhere", () => {
+    const text = withoutLines(87, 87, withoutLines(147, 147));
+    const dataset = importFiling(text);
+    let error: unknown;
+    try {
+      new Model(dataset);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).line).toBe(dataset.lineCount);
+    expect((error as ImportError).message).toMatch(/^line \d+: the release states no RMB\/US\$ convenience rate/);
   });
 });
