@@ -286,6 +286,42 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     expect([ebitda.kc, ebitda.native]).toEqual([747506 + 100000, 747506 + 100000]);
   }, 20_000);
 
+  test("Freeze to values: the sheet's KC formulas (and a whole spill) become values, noted on KC frozen; nothing else changes", async () => {
+    await page.click('.grid-tabs button[data-sheet="Sheet1"]');
+    await page.click('#grid td[data-address="C2"]');
+    await page.fill("#grid-formula-bar", "=B2*2");
+    await page.press("#grid-formula-bar", "Enter");
+    const before = await grid((g) => ({ d8: g.engine.getCellValue({ sheet: 0, row: 7, col: 3 }), a4: g.engine.getCellValue({ sheet: 0, row: 3, col: 0 }) }));
+    await page.click("#kc-tab-model");
+    await page.check("#kc-freeze-sheet");
+    await page.click("#kc-freeze");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent("#kc-message")).toBe("Froze 3 KC formulas in Sheet1!A1:D37 to values; their sources are noted on 'KC frozen'!A1:E4.");
+    const after = await grid((g) => {
+      const f = (row: number, col: number) => g.engine.getCellFormula({ sheet: 0, row, col }) ?? null;
+      const v = (row: number, col: number) => g.engine.getCellValue({ sheet: 0, row, col });
+      return { b2: [f(1, 1), v(1, 1)], b4: [f(3, 1), v(3, 1)], a6: [f(5, 0), v(5, 0)], d8: v(7, 3), c2: [f(1, 2), v(1, 2)], a4: v(3, 0) };
+    });
+    expect(after.b2).toEqual([null, 747506]);
+    expect(after.b4).toEqual([null, 318543]);
+    expect(after.a6).toEqual([null, "Statement of comprehensive loss (US$ thousands)"]);
+    expect(after.d8).toBe(before.d8); // the spilled block kept its figures as constants
+    expect(after.c2).toEqual(["=B2*2", 1495012]); // not a KC formula: untouched, still computing
+    expect(after.a4).toBe(before.a4);
+    const record = await grid((g) => {
+      const s = g.engine.getSheetId("KC frozen")!;
+      return [0, 1, 2, 3].map((row) => [1, 2, 3, 4].map((col) => g.engine.getCellValue({ sheet: s, row, col })));
+    });
+    expect(record[0]).toEqual(["Cell", "Formula (as it was)", "Value", "Source"]);
+    expect(record[1]).toEqual(["Sheet1!B2", '=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506, expect.stringMatching(/line 305: 747,506/)]);
+    expect(record[2]).toEqual(["Sheet1!B4", '=KC.METRIC("AdjustedEBITDA",A4)', 318543, null]);
+    expect(record[3]).toEqual(["Sheet1!A6:D37", '=KC.STATEMENT("IS",,"USD")', "32 x 4 values", null]); // no literal metric: no filing line (an empty cell)
+    // Freezing again finds nothing left to freeze.
+    await page.click("#kc-freeze");
+    await page.waitForSelector("#kc-message[data-kind=info]");
+    expect(await page.textContent("#kc-message")).toBe("No KC formula to freeze in Sheet1!A1:D37.");
+  });
+
   test("the task pane page loads the local office.js and mounts the same task pane outside Excel", async () => {
     const taskpane = await context.newPage();
     const errors: string[] = [];

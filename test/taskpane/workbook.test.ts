@@ -23,6 +23,7 @@ import {
   uniqueSheetName,
   writeIfEmpty,
 } from "../../src/taskpane/workbook";
+import { freezeToValues } from "../../src/taskpane/actions";
 
 interface Calls {
   runs: number;
@@ -318,6 +319,61 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     await expect(new OfficeWorkbook().write({ writes: [{ ...at, cells: [[1, 2]], formats: [["0"]] }] })).rejects.toThrow(/shape/);
     await expect(new OfficeWorkbook().write({ newSheets: ["Q1/Q2"], writes: [] })).rejects.toThrow(/cannot be a sheet name/);
     expect(calls.runs).toBe(0);
+  });
+});
+
+describe("freezeToValues through OfficeWorkbook (office-addin-mock)", () => {
+  const bs = [["Balance sheet (RMB thousands)", "2025Q4", "2026Q1"], ["Total assets", 27768016, 28456254]];
+  const options = (extra: MockOptions = {}): MockOptions => ({
+    selection: "Sheet1!A1:B2",
+    ranges: {
+      "Sheet1!A1:B2": {
+        formulas: [['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")'], ["Total assets", "=SUM(1,2)"]],
+        values: [["Balance sheet (RMB thousands)", 747506], ["Total assets", 3]],
+      },
+      "Sheet1!A1:C2": { formulas: [['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")', "2026Q1"], ["Total assets", "=SUM(1,2)", 28456254]] },
+      "Sheet1!B1": { formulas: [['=KC.METRIC("AdjustedEBITDA","2026Q1")']] }, // the mock keeps each address's range apart
+    },
+    spills: { "Sheet1!A1": { address: "Sheet1!A1:C2", values: bs } },
+    ...extra,
+  });
+
+  test("the selection's KC formulas become their values (a spill its whole block), noted on a new KC frozen sheet", async () => {
+    const { range, sheets } = mockExcel(options());
+    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
+    expect(result).toEqual({ frozen: ["Sheet1!A1:C2", "Sheet1!B1"], skipped: [], record: "'KC frozen'!A1:E3", scope: "Sheet1!A1:B2" });
+    expect(range("Sheet1!A1:C2")!.formulas).toEqual([["'Balance sheet (RMB thousands)", "'2025Q4", "'2026Q1"], ["'Total assets", 27768016, 28456254]]);
+    expect(range("Sheet1!B1")!.formulas).toEqual([[747506]]);
+    expect(range("Sheet1!B2")).toBeUndefined(); // =SUM(1,2) is not a KC formula: never touched
+    expect(sheets.has("KC frozen")).toBe(true);
+    const note = range("KC frozen!A1:E3")!.formulas;
+    expect(note[0]).toEqual(["Frozen at", "Cell", "Formula (as it was)", "Value", "Source"]);
+    expect(note[1]).toEqual(["2026-05-30 10:00:00", "Sheet1!A1:C2", '\'=KC.STATEMENT("BS")', "2 x 3 values", ""]);
+    expect(note[2]).toEqual(["2026-05-30 10:00:00", "Sheet1!B1", '\'=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506, expect.stringMatching(/line 305: 747,506/)]);
+  });
+
+  test("appends to an existing KC frozen sheet below what it holds; a KC formula showing an error is left as it is", async () => {
+    const { range } = mockExcel(
+      options({
+        sheets: { Sheet1: {}, "KC frozen": { used: "A1:E4" } },
+        ranges: { "Sheet1!A1:B2": { formulas: [['=KC.METRIC("AdjustedEBITDA","2026Q1")', '=KC.METRIC("Nope","2026Q1")'], ["", ""]], values: [[747506, "#N/A"], ["", ""]] } },
+        spills: {},
+      }),
+    );
+    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
+    expect(result).toMatchObject({ frozen: ["Sheet1!A1"], skipped: ["Sheet1!B1"], record: "'KC frozen'!A5:E5" });
+    expect(range("KC frozen!A5:E5")!.formulas[0].slice(1, 4)).toEqual(["Sheet1!A1", '\'=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506]);
+    expect(range("Sheet1!B1")).toBeUndefined();
+  });
+
+  test("a refused write (the batch's write sync) leaves the formulas as they were and no KC frozen sheet", async () => {
+    const { range, sheets, calls } = mockExcel(options({ failSyncs: [6] })); // 1 selection, 2 read, 3 spills, 4 sheet names, 5 batch read, 6 batch write
+    const error = await failure(freezeToValues(new OfficeWorkbook(), "selection"));
+    expect(error.message).toMatch(/^Excel refused the change: .*Nothing was changed\.$/);
+    expect(calls.log).toContain("delete KC frozen");
+    expect(sheets.has("KC frozen")).toBe(false);
+    expect(range("Sheet1!A1:C2")!.formulas).toEqual([['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")', "2026Q1"], ["Total assets", "=SUM(1,2)", 28456254]]);
+    expect(range("Sheet1!B1")!.formulas).toEqual([['=KC.METRIC("AdjustedEBITDA","2026Q1")']]);
   });
 });
 
