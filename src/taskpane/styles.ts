@@ -56,4 +56,8 @@ export const TASKPANE_CSS = `
 .kc-message[data-kind=error] { color: var(--colorPaletteRedForeground1); }
 .kc-message[data-kind=ok] { color: var(--colorPaletteGreenForeground1); }
 .kc-diff { color: var(--colorPaletteRedForeground1); }
+.kc-checks td { white-space: normal; }
+.kc-checks td:first-child { font-family: var(--fontFamilyMonospace); word-break: break-word; }
+#kc-checks-noted tbody tr { background: var(--colorPaletteYellowBackground2); }
+.kc-checks tr[data-status=FAIL] td { color: var(--colorPaletteRedForeground1); font-weight: var(--fontWeightSemibold); }
 `;

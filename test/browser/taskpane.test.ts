@@ -322,6 +322,25 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     expect(await page.textContent("#kc-message")).toBe("No KC formula to freeze in Sheet1!A1:D37.");
   });
 
+  test("Checks: the tie-outs, with the filing's own US$ footing differences called out plainly", async () => {
+    await page.click("#kc-tab-checks");
+    expect(await page.textContent("#kc-checks-summary")).toBe(
+      "259 tie-outs: 245 agree exactly or to the printed rounding, 14 are the filing's own inconsistencies (noted below), none fails.",
+    );
+    expect(await page.textContent("#kc-checks-explained")).toMatch(/adds up each US\$ column on its own/);
+    expect(await page.locator("#kc-checks-noted tbody tr").count()).toBe(14);
+    const assets = page.locator("#kc-checks-noted tbody tr", { hasText: "TotalAssets (US$)" }).locator("td");
+    expect(await assets.allTextContents()).toEqual([
+      "TotalAssets (US$) = TotalAssets (RMB) / 6.8980 [US$]",
+      "2026Q1",
+      "4,125,290",
+      "4,125,290.519",
+      "the filing's US$ figure differs from RMB 28,456,254 / 6.8980 by 1 in its last printed unit: its US$ column is footed in US$",
+    ]);
+    expect(await page.locator("#kc-checks-all tbody tr").count()).toBe(259);
+    expect(await page.locator("#kc-checks-all tbody tr[data-status=FAIL]").count()).toBe(0);
+  });
+
   test("the task pane page loads the local office.js and mounts the same task pane outside Excel", async () => {
     const taskpane = await context.newPage();
     const errors: string[] = [];
