@@ -9,7 +9,8 @@
  * page) instead of bundling copies. functions.js alone stays self-contained (Excel may load it by the manifest's URL).
  * Emits: taskpane.html (loads office.js, then the functions, taskpane and commands bundles), functions.json (generated
  * from the JSDoc in src/functions/functions.ts), help.html (the function reference, from functions.json), manifest.xml,
- * assets/icon-*.png; in development only, preview.html + preview.js (the task pane beside a HyperFormula grid, no Excel
+ * assets/icon-*.png, taskpane.css (every page carries a strict Content-Security-Policy); in development only, preview.html
+ * + preview.js + preview.css (the task pane beside a HyperFormula grid, no Excel
  * needed; HyperFormula is GPL-3.0 and dev-only, so it never reaches the production bundle).
  */
 /* eslint-env node */
@@ -28,6 +29,26 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 const ICON_SIZES = [16, 32, 64, 80, 128];
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+
+/**
+ * The pages' Content-Security-Policy (a <meta> tag, so it holds wherever the files are hosted): scripts from the add-in's
+ * own origin and, in production, office.js's origin; no inline script or style, no eval (devtool is "source-map", never
+ * an eval-based one); styles, images, fonts and requests from the own origin only; no plugins, no forms, no <base>.
+ */
+function contentSecurityPolicy(dev) {
+  const officeJsOrigin = new URL(OFFICE_JS_CDN).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self'${dev ? "" : ` ${officeJsOrigin}`}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 /** KC_PRODUCTION_URL (default DEFAULT_PRODUCTION_URL), validated, with a trailing slash. */
 function productionUrl() {
@@ -92,7 +113,7 @@ module.exports = (env, argv) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     mode: dev ? "development" : "production",
-    devtool: "source-map",
+    devtool: "source-map", // never an eval-based source map: the Content-Security-Policy forbids eval
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
@@ -125,13 +146,17 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane", "commands"],
         chunksSortMode: "manual", // functions.js first: it holds the runtime and the core the other two depend on
-        templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN },
+        templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN, csp: contentSecurityPolicy(dev) },
       }),
-      ...(dev ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"] })] : []),
+      ...(dev
+        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"], templateParameters: { csp: contentSecurityPolicy(true) } })]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           // Exact paths only: a glob over the project root would make every root file a watch trigger.
           ...ICON_SIZES.map((size) => ({ from: `assets/icon-${size}.png`, to: `assets/icon-${size}.png` })),
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          ...(dev ? [{ from: "src/taskpane/preview/preview.css", to: "preview.css" }] : []),
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rebase(content.toString(), baseUrl) },
           ...(dev
             ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
@@ -157,3 +182,4 @@ module.exports = (env, argv) => {
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_PRODUCTION_URL = DEFAULT_PRODUCTION_URL;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

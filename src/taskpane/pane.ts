@@ -3,11 +3,11 @@
  * Tables (a whole statement or bridge as a formatted table), Model (build the model; freeze KC formulas to values) and
  * Checks (the tie-outs). Plain DOM (textContent only, never innerHTML with data); the workbook only through the
  * Workbook interface. Before writing over anything it asks; a refused write leaves the workbook as it was.
+ * Styles come from taskpane.css (the pages' Content-Security-Policy allows no inline style or script).
  */
 import type { Currency, StatementKind } from "../core/dataset";
 import { STATEMENTS } from "../core/statements";
 import { TABLE_KINDS, TableContent, buildModel, checkInsert, checksView, freezeToValues, statementContent, tableSheetName, writeTable, writeTableOnNewSheet } from "./actions";
-import { TASKPANE_CSS } from "./styles";
 import { OfficeTheme, applyTheme } from "./theme";
 import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, numberFormat, searchMetrics, sourceView } from "./view-model";
 import { Workbook, describeExcelError } from "./workbook";
@@ -39,7 +39,6 @@ export type Choice = "overwrite" | "newSheet" | "cancel";
 
 /** Builds the task pane inside `root`; `theme` is Office's (Office.context.officeTheme) when there is one. */
 export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: OfficeTheme | null): TaskPane {
-  if (TASKPANE_CSS && !document.getElementById("kc-pane-style")) document.head.append(el("style", { id: "kc-pane-style" }, TASKPANE_CSS));
   let currency: Currency = "RMB";
   let detail: MetricDetail | null = null;
   let period: string | null = null;

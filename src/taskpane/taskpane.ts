@@ -4,7 +4,7 @@
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
 import { mountTaskPane } from "./pane";
-import { OfficeTheme } from "./theme";
+import { OfficeTheme, applyTheme } from "./theme";
 import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WorkbookError } from "./workbook";
 
 /** The status line's text for the host Office.onReady reports (null outside Office, e.g. in a plain browser). */
@@ -61,5 +61,7 @@ Office.onReady((info) => {
     status.dataset.state = "ready";
   }
   const root = document.getElementById("kc-app");
-  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook(), officeTheme());
+  const theme = officeTheme();
+  applyTheme(document.body, theme); // the page around the pane (status line, footer) follows the theme too
+  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook(), theme);
 });

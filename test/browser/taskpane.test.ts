@@ -24,7 +24,7 @@ const describeBrowser = haveChromium ? describe : describe.skip;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
 const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".xml": "text/xml", ".png": "image/png", ".map": "application/json" };
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".xml": "text/xml", ".png": "image/png", ".map": "application/json", ".css": "text/css" };
 
 async function buildDev(outDir: string): Promise<void> {
   const config = makeConfig({}, { mode: "development" });
@@ -51,6 +51,34 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+/**
+ * In the page: visible text in the task pane whose colour against its effective background is under 4.5:1 (WCAG AA),
+ * as "text: ratio". Backgrounds are found by walking up to the first opaque one.
+ */
+const CONTRAST_PROBE = () => {
+  const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const lum = ([r, g, b]: number[]) => {
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (e: Element | null): number[] => {
+    for (; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const low: string[] = [];
+  for (const e of document.querySelectorAll<HTMLElement>("#kc-app *")) {
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+    if (!own || !e.offsetParent) continue;
+    const [a, b] = [lum(parse(getComputedStyle(e).color)), lum(background(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${e.tagName} ${e.textContent!.trim().slice(0, 30)}: ${ratio.toFixed(2)}`);
+  }
+  return low;
+};
+
 /** What the tests reach of the preview's grid in the page (src/taskpane/preview/grid.ts). */
 interface PreviewGrid {
   engine: {
@@ -73,6 +101,7 @@ describeBrowser("task pane in Chromium (preview page)", () => {
   let page: Page;
   let base: string;
   const requests: string[] = [];
+  const cspOnOtherPages: string[] = [];
   const pageErrors: string[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-browser-"));
 
@@ -84,6 +113,10 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     const { chromium } = await import("playwright-core");
     context = await chromium.launchPersistentContext(path.join(tmp, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS });
     context.on("request", (request) => void requests.push(request.url()));
+    // Record every Content-Security-Policy violation in each page (an init script runs outside the page's policy).
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => ((window as { __csp?: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page = await context.newPage();
     page.on("pageerror", (error) => void pageErrors.push(String(error)));
     await page.goto(`${base}preview.html`);
@@ -355,7 +388,98 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     expect(await taskpane.textContent("#kc-message")).toMatch(/There is no workbook here/);
     // taskpane.js has no core of its own: it found "ebitda" through the functions bundle's runtime and core.
     expect(errors).toEqual([]);
+    cspOnOtherPages.push(...(await taskpane.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])));
     await taskpane.close();
+  });
+
+  test("keyboard: arrow keys move between tabs, Tab reaches each control in order, Enter acts; focus is visible", async () => {
+    await page.focus("#kc-tab-find");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kc-tab-tables");
+    expect(await page.isVisible("#kc-panel-tables")).toBe(true);
+    expect(await page.isHidden("#kc-panel-find")).toBe(true);
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ""));
+    }
+    expect(order).toEqual(["kc-table-kind", "kc-table-currency", "kc-table-mode-formula", "kc-table-where-selection", "kc-insert-table"]);
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return [style.outlineStyle, style.outlineWidth];
+    });
+    expect(outline).toEqual(["solid", "2px"]);
+    await page.keyboard.press("ArrowLeft"); // nothing: focus is on a button, not the tab list
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("ArrowDown"); // radio group: "On a new sheet"
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kc-table-where-newSheet");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#kc-message[data-kind=ok]");
+    expect(await page.textContent("#kc-message")).toBe('Wrote =KC.STATEMENT("IS") to \'KC IS\'!A1:D32.');
+    await page.check("#kc-table-where-selection");
+  });
+
+  test("every control has a label; text in the pane reads at WCAG AA contrast (4.5:1), light and Office's dark theme", async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("#kc-app input, #kc-app select, #kc-app button")]
+        .filter((e) => !(e.getAttribute("aria-label") || (e.id && document.querySelector(`label[for="${e.id}"]`)) || (e.tagName === "BUTTON" && e.textContent!.trim())))
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+    const dark = await context.newPage();
+    await dark.goto(`${base}preview.html?theme=dark`);
+    await dark.waitForSelector("body[data-state=ready]");
+    await dark.fill("#kc-search", "ebitda");
+    await dark.press("#kc-search", "ArrowDown");
+    await dark.press("#kc-search", "Enter");
+    expect(await dark.getAttribute("#kc-app", "data-theme")).toBe("dark");
+    expect(await dark.evaluate(() => getComputedStyle(document.getElementById("kc-app")!).backgroundColor)).toBe("rgb(38, 38, 38)");
+    for (const p of [page, dark]) {
+      await p.click("#kc-tab-find");
+      const low = await p.evaluate(CONTRAST_PROBE);
+      expect(low).toEqual([]);
+    }
+    await dark.close();
+  });
+
+  test("hostile text typed into every input stays text: no script runs, no element is made", async () => {
+    const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>', "javascript:window.__xss=1", "=cmd|'/c calc'!A1"];
+    await page.click('.grid-tabs button[data-sheet="Sheet1"]');
+    const inputs = await page.evaluate(() => [...document.querySelectorAll("input:not([type=radio]), textarea")].map((e) => e.id));
+    expect(inputs.sort()).toEqual(["grid-formula-bar", "kc-search"]);
+    await page.click("#kc-tab-find");
+    for (const text of payloads) {
+      await page.fill("#kc-search", text);
+      expect(await page.textContent("#kc-message")).toBe(`No metric matches '${text.trim()}'. Try a shorter word.`);
+      await page.click('#grid td[data-address="H1"]');
+      await page.fill("#grid-formula-bar", text);
+      await page.press("#grid-formula-bar", "Enter");
+      if (!text.startsWith("=")) expect(await cellText("H1")).toBe(text);
+    }
+    await page.click('#grid td[data-address="H1"]');
+    await page.fill("#grid-formula-bar", "");
+    await page.press("#grid-formula-bar", "Enter");
+    await page.waitForTimeout(100); // an onerror would fire on the failed image load
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator("img, #kc-app script, #grid script").count()).toBe(0);
+  });
+
+  test("the Content-Security-Policy is enforced: no eval, no inline script; and nothing the pages did violated it", async () => {
+    // Provoked from the page's own timers and DOM (code run by the test harness itself is exempt from the policy).
+    await page.evaluate(() => {
+      (setTimeout as unknown as (code: string, ms: number) => void)("window.__evalRan = 1", 0); // a string timer is eval
+      const script = document.createElement("script");
+      script.textContent = "window.__inline = 1";
+      document.head.append(script);
+    });
+    await page.waitForTimeout(100);
+    const probe = await page.evaluate(() => ({ evalRan: (window as { __evalRan?: unknown }).__evalRan ?? "blocked", inline: (window as { __inline?: unknown }).__inline ?? null }));
+    expect(probe).toEqual({ evalRan: "blocked", inline: null });
+    const violations = await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? []);
+    // The two just provoked, and nothing else.
+    expect(violations.map((v) => v.split(" ")[0]).sort()).toEqual(["script-src", "script-src-elem"]);
+    expect(cspOnOtherPages).toEqual([]);
   });
 
   test("no page error, and every request stayed on 127.0.0.1", () => {

@@ -12,6 +12,7 @@ import { manifestProblems } from "../helpers/manifest";
 const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { mode: string }) => webpack.Configuration) & {
   DEV_URL: string;
   OFFICE_JS_CDN: string;
+  contentSecurityPolicy(dev: boolean): string;
 };
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -103,6 +104,24 @@ describe("npm run build (production)", () => {
     }
   });
 
+  test("the pages' Content-Security-Policy: scripts from the add-in's origin and office.js's only, no inline code, no eval", () => {
+    const html = read(prodDir, "taskpane.html");
+    const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
+    expect(csp).toBe(makeConfig.contentSecurityPolicy(false));
+    const directives = Object.fromEntries(csp!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directives["style-src"]).toEqual(["'self'"]);
+    expect(directives["connect-src"]).toEqual(["'self'"]);
+    expect(directives["object-src"]).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // Every script has a src (none inline), no <style> element, no style attribute, the stylesheet is a file.
+    expect([...html.matchAll(/<script\b[^>]*>/g)].every((m) => /\bsrc=/.test(m[0]))).toBe(true);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+    expect(html).toMatch(/<link rel="?stylesheet"? href="?taskpane\.css"?/);
+    expect(fs.existsSync(path.join(prodDir, "taskpane.css"))).toBe(true);
+    for (const file of ["functions.js", "taskpane.js", "commands.js"]) expect(read(prodDir, file)).not.toMatch(/\beval\(|new Function\(/);
+  });
+
   test("a production URL that is not https is refused", () => {
     process.env.KC_PRODUCTION_URL = "http://kc.test.example/";
     try {
@@ -120,5 +139,16 @@ describe("npm run build:dev", () => {
     expect(read(devDir, "taskpane.html")).toContain('src="office-js/office.js"');
     for (const file of ["office.js", "o15apptofilemappingtable.js"]) expect(fs.existsSync(path.join(devDir, "office-js", file))).toBe(true);
     expect(JSON.parse(read(devDir, "functions.json"))).toEqual(golden);
+  });
+
+  test("the development pages carry the same policy with scripts from their own origin only, and no eval-based source maps", () => {
+    for (const page of ["taskpane.html", "preview.html"]) {
+      const html = read(devDir, page);
+      expect(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]).toBe(makeConfig.contentSecurityPolicy(true));
+      expect(html).not.toMatch(/<style|\sstyle=|<script>/i);
+    }
+    expect(makeConfig.contentSecurityPolicy(true)).toMatch(/script-src 'self';/);
+    expect(makeConfig({}, { mode: "development" }).devtool).toBe("source-map");
+    for (const file of ["functions.js", "taskpane.js", "commands.js"]) expect(read(devDir, file)).not.toMatch(/\beval\(|new Function\(/);
   });
 });
