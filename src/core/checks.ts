@@ -44,7 +44,10 @@ function formulaChecks(model: Model): Check[] {
         const recomputed = tryEvaluate(model, metric.expr, period, currency ?? "RMB");
         if (!recomputed) continue;
         const identity = `${metric.id} = ${metric.formula}`;
-        checks.push(compare(identity, period, currency, printed.value, recomputed, printed.decimals, printed.provenance.line, metric.alwaysComputed));
+        // A rounded figure ties to the precision the filing prints the metric with, not to its own: "(0.0)" for a
+        // per-share loss printed "(0.04)" elsewhere, or "-" for a margin, would otherwise tie at 0 decimals.
+        const decimals = metric.alwaysComputed ? printedDecimals(model, metric.id, currency ?? "") : printed.decimals;
+        checks.push(compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed));
       }
     }
   }
@@ -125,6 +128,13 @@ function compare(identity: string, period: PeriodKey, currency: Currency | null,
     return { identity, period, currency, printed, recomputed, status: "ok", note: `to the printed rounding (${decimals} decimals)`, line };
   }
   return { identity, period, currency, printed, recomputed, status: "FAIL", note: `differs by ${recomputed.minus(printed).toFixed()}`, line };
+}
+
+/** The most decimals the filing prints a metric with, over every period, in one currency. */
+function printedDecimals(model: Model, id: string, currency: Currency | ""): number {
+  let decimals = 0;
+  for (const period of model.periods(id)) for (const figure of model.printed(id, period, currency)) decimals = Math.max(decimals, figure.decimals);
+  return decimals;
 }
 
 /** The currencies a metric's figure is printed in for a period (null for ratios and share counts). */

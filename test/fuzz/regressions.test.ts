@@ -3,10 +3,11 @@
  * importer.fuzz.test.ts for the properties).
  */
 import * as api from "../../src/core/api";
+import { runChecks } from "../../src/core/checks";
 import { ImportError } from "../../src/core/errors";
 import { importFiling } from "../../src/core/importer";
 import { Model } from "../../src/core/model";
-import { withLine, withoutLines } from "../core/filing-variants";
+import { FILING, withLine, withoutLines } from "../core/filing-variants";
 import { caught } from "../helpers/caught";
 
 describe("option names that are also Object.prototype's property names", () => {
@@ -72,5 +73,25 @@ describe("a release the model cannot be built from fails with an ImportError nam
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).line).toBe(dataset.lineCount);
     expect((error as ImportError).message).toMatch(/^line \d+: the release states no RMB\/US\$ convenience rate/);
+  });
+});
+
+describe("a rounded figure garbled into a coarser rounding fails its tie-out", () => {
+  // Found by fuzzing the importer: "(0.04)" garbled to "(0.0)", or "-2.2%" truncated to "-" (printed zero), still
+  // tied, because each was checked to the decimals it was printed with. The filing prints the metric's other
+  // periods to 2 decimals (per share) or 0.1% (margins): that is the precision it must tie to.
+  const failing = (text: string, id: string, period: string) =>
+    runChecks(new Model(importFiling(text))).filter((c) => c.identity.startsWith(`${id} = `) && c.period === period && c.status === "FAIL");
+
+  test("net loss per share (0.04) printed as (0.0)", () => {
+    expect(failing(withLine(253, (l) => l.replace("(0.04)", "(0.0)")), "NetLossPerShare", "2025Q4")).toHaveLength(1);
+  });
+
+  test("an operating margin of -2.2% printed as -", () => {
+    expect(failing(withLine(337, (l) => l.replace(/-2\.2%$/, "-")), "AdjustedOperatingLossMargin", "2026Q1")).toHaveLength(1);
+  });
+
+  test("the filing as printed still ties", () => {
+    expect(runChecks(new Model(importFiling(FILING))).filter((c) => c.status === "FAIL")).toEqual([]);
   });
 });
