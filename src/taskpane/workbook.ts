@@ -216,9 +216,14 @@ export class OfficeWorkbook implements Workbook {
   async selection(): Promise<Block> {
     return Excel.run(async (context) => {
       const range = context.workbook.getSelectedRange();
+      // Whole columns or rows ("Sheet1!A:C", "Sheet1!2:5") stand for the part of them in use.
+      const used = range.getUsedRangeOrNullObject(true);
       range.load("address");
+      used.load("address");
       await context.sync();
-      return parseBlock(range.address);
+      if (/![$A-Za-z]+\$?\d+(:\$?[A-Za-z]+\$?\d+)?$/.test(range.address)) return parseBlock(range.address);
+      if (used.isNullObject) throw new WorkbookError(`Nothing is in use in ${range.address}: select the cells to work on.`);
+      return parseBlock(used.address);
     });
   }
 

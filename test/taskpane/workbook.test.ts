@@ -41,6 +41,8 @@ interface MockOptions {
   ranges?: Record<string, { formulas?: unknown[][]; values?: unknown[][]; numberFormat?: unknown[][] }>;
   /** Spill ranges by the anchor's "Sheet!A1". */
   spills?: Record<string, { address: string; values: unknown[][] }>;
+  /** The used part of the selection (for whole columns or rows); absent: none in use. */
+  selectionUsed?: string;
   /** Syncs (1-based) that reject, with an Office.js-like error. */
   failSyncs?: number[];
   failCode?: string;
@@ -68,7 +70,7 @@ function mockExcel(options: MockOptions = {}) {
     context: {
       workbook: {
         activeCell: { address: options.active ?? "Sheet1!C4" },
-        selected: { address: options.selection ?? "Sheet1!C4" },
+        selected: { address: options.selection ?? "Sheet1!C4", used: { address: options.selectionUsed ?? "" } },
         store: {},
         worksheets: {},
       },
@@ -136,6 +138,9 @@ function mockExcel(options: MockOptions = {}) {
     getActiveCell: () => wb.activeCell,
     getSelectedRange: () => wb.selected,
   });
+  const selected = wb.selected as unknown as { used: { isNullObject?: boolean }; getUsedRangeOrNullObject?: () => unknown };
+  Object.assign(selected.used, { isNullObject: !options.selectionUsed });
+  selected.getUsedRangeOrNullObject = () => selected.used;
   Object.assign(wb.worksheets, {
     getItem: sheetApi,
     getItemOrNullObject: (name: string) => {
@@ -205,6 +210,13 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(await new OfficeWorkbook().activeCell()).toEqual({ sheet: "Q1 model", row: 9, col: 3 });
     expect(await new OfficeWorkbook().selection()).toEqual({ sheet: "Q1 model", row: 9, col: 3, rows: 3, cols: 3 });
     expect(calls).toMatchObject({ runs: 2, syncs: 2 });
+  });
+
+  test("a selection of whole columns stands for the part in use; nothing in use is said plainly", async () => {
+    mockExcel({ selection: "Sheet1!A:C", selectionUsed: "Sheet1!A1:C40" });
+    expect(await new OfficeWorkbook().selection()).toEqual({ sheet: "Sheet1", row: 0, col: 0, rows: 40, cols: 3 });
+    mockExcel({ selection: "Sheet1!$2:$5" });
+    await expect(new OfficeWorkbook().selection()).rejects.toThrow("Nothing is in use in Sheet1!$2:$5: select the cells to work on.");
   });
 
   test("sheetNames and usedRange", async () => {
