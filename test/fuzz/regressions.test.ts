@@ -95,3 +95,33 @@ describe("a rounded figure garbled into a coarser rounding fails its tie-out", (
     expect(runChecks(new Model(importFiling(FILING))).filter((c) => c.status === "FAIL")).toEqual([]);
   });
 });
+
+describe("two columns of a header swapped: the importer refuses, naming the header line", () => {
+  // Found by fuzzing the importer: the cash flow statement's Mar 31, 2025 and Dec 31, 2025 headings swapped moved
+  // each quarter's figures to the other; the 2025Q4 cash identities failed, but nothing reaches 2025Q1. Statements
+  // print their quarters in time order (or in reverse): a header out of order is refused.
+  test.each([
+    ["the cash flow statement", 347, 346],
+    ["the income statement", 229, 228],
+  ])("%s", (_, line, headerLine) => {
+    const text = withLine(line, (l) => {
+      const cells = l.split("\t");
+      [cells[1], cells[2]] = [cells[2], cells[1]];
+      return cells.join("\t");
+    });
+    let error: unknown;
+    try {
+      importFiling(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).line).toBe(headerLine);
+    expect((error as ImportError).message).toMatch(/not in time order/);
+  });
+
+  test("the balance sheet's two dates swapped", () => {
+    const text = withLine(176, (l) => l.replace("Dec 31, 2025\tMar 31, 2026", "Mar 31, 2026\tDec 31, 2025"));
+    expect(() => importFiling(text)).toThrow(/^line 176: .*not in time order/);
+  });
+});

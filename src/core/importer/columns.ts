@@ -1,6 +1,6 @@
 import type { Column, Currency, PeriodKind } from "../dataset";
 import { ImportError } from "../errors";
-import { parseMonthDayYear, quarterEndingOn } from "../periods";
+import { comparePeriods, parseMonthDayYear, quarterEndingOn } from "../periods";
 import { stripMarkup } from "./markup";
 
 export interface HeaderLine {
@@ -32,7 +32,21 @@ export function readColumns(headers: HeaderLine[]): Column[] {
   const firstLine = headers[0].line;
   const columns = stacks.map((stack, i) => readColumn(span, stack.join(" "), i + 1, firstLine));
   rejectDuplicates(columns, firstLine);
+  rejectOutOfOrder(columns, firstLine);
   return columns;
+}
+
+/**
+ * Statements print their quarters in time order, or in reverse: a header out of order is two headings swapped,
+ * which would move each quarter's figures to the other (and the earliest quarter has no tie-out across periods).
+ */
+function rejectOutOfOrder(columns: Column[], line: number): void {
+  const periods = columns.map((c) => c.period);
+  const ascending = periods.every((p, i) => i === 0 || comparePeriods(periods[i - 1], p) <= 0);
+  const descending = periods.every((p, i) => i === 0 || comparePeriods(periods[i - 1], p) >= 0);
+  if (!ascending && !descending) {
+    throw new ImportError(line, `the columns ${columns.map((c) => `'${c.header}'`).join(", ")} are not in time order: check the table header`);
+  }
 }
 
 function readColumn(span: string, own: string, index: number, line: number): Column {
