@@ -116,6 +116,7 @@ function editDistance(a: string, b: string, limit: number): number {
 
 /** What the user typed, made safe to show in a one-line message. */
 export function quote(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   const flat = text.replace(/[\u0000-\u001f\u007f]/g, " ");
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
