@@ -185,7 +185,19 @@ export function planModel(existing: readonly string[]): ModelPlan {
   };
 
   return {
-    batch: { newSheets: layout.sheets.map((s) => s.name), writes, charts: [chart], activate: sc.sheet },
+    batch: {
+      newSheets: layout.sheets.map((s) => s.name),
+      writes,
+      charts: [chart],
+      looks: layout.sheets.map((s) => ({
+        sheet: s.name,
+        widths: s.widths,
+        freeze: s.freeze,
+        bold: s.cells.filter((c) => c.style === "title" || c.style === "header" || c.style === "heading" || c.style === "total").map((c) => c.address),
+        inputs: s.cells.filter((c) => c.role === "input").map((c) => c.address),
+      })),
+      activate: sc.sheet,
+    },
     names,
     homes: layout.homes,
     scenario: {

@@ -41,6 +41,20 @@ export interface ChartSpec {
   at: Block;
 }
 
+/** How a sheet the batch adds looks: column widths (characters), frozen panes, bold cells, highlighted input cells. */
+export interface SheetLook {
+  sheet: string;
+  widths?: number[];
+  freeze?: { rows: number; cols: number };
+  /** A1 addresses of cells set in bold (titles, headers, totals). */
+  bold?: string[];
+  /** A1 addresses of input cells, filled light yellow. */
+  inputs?: string[];
+}
+
+/** The fill of input cells (Excel's "Note" yellow). */
+export const INPUT_FILL = "#FFF2CC";
+
 /**
  * Everything one action writes, done as one batch: `newSheets` are added (refused if a name is taken), then the blocks
  * written, then the charts added. All or nothing: on any failure what was added is removed and what was overwritten
@@ -50,6 +64,8 @@ export interface Batch {
   newSheets?: string[];
   writes: BlockWrite[];
   charts?: ChartSpec[];
+  /** Looks of sheets this batch adds. */
+  looks?: SheetLook[];
   /** Sheet to show when done. */
   activate?: string;
 }
@@ -320,6 +336,7 @@ export class OfficeWorkbook implements Workbook {
           if (w.formats) range.numberFormat = w.formats;
         }
         for (const chart of batch.charts ?? []) queueChart(sheets, chart);
+        for (const look of batch.looks ?? []) queueLook(sheets, look);
         if (batch.activate) sheets.getItem(batch.activate).activate();
         await context.sync();
       } catch (error) {
@@ -363,6 +380,19 @@ function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec): void {
   }
   chart.legend.position = "Bottom";
   chart.setPosition(a1(spec.at.row, spec.at.col), a1(spec.at.row + spec.at.rows - 1, spec.at.col + spec.at.cols - 1));
+}
+
+function queueLook(sheets: Excel.WorksheetCollection, look: SheetLook): void {
+  const sheet = sheets.getItem(look.sheet);
+  // Excel's column width is in points; a character of the default font is about 7 points wide.
+  look.widths?.forEach((width, i) => (sheet.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = Math.round(width * 7)));
+  if (look.freeze && look.freeze.rows + look.freeze.cols > 0) {
+    if (look.freeze.rows && look.freeze.cols) sheet.freezePanes.freezeAt(sheet.getRange(a1(0, 0, look.freeze.rows, look.freeze.cols)));
+    else if (look.freeze.rows) sheet.freezePanes.freezeRows(look.freeze.rows);
+    else sheet.freezePanes.freezeColumns(look.freeze.cols);
+  }
+  for (const address of look.bold ?? []) sheet.getRange(address).format.font.bold = true;
+  for (const address of look.inputs ?? []) sheet.getRange(address).format.fill.color = INPUT_FILL;
 }
 
 /** Why Excel refused: the error's own words, and its code when it has one. */

@@ -290,6 +290,8 @@ describeBrowser("task pane in Chromium (preview page)", () => {
 
   test("Build model: a scenario input moves the native scenario and the KC.METRIC that reads it as overrides alike", async () => {
     await page.click('.grid-tabs button[data-sheet="KC Scenario (2)"]');
+    expect(await page.getAttribute('#grid td[data-address="D7"]', "class")).toBe("num input"); // the yellow inputs
+    expect(await page.getAttribute('#grid td[data-address="A1"]', "class")).toBe("bold");
     const kcRow = async (id: string) =>
       grid((g) => {
         const id = document.body.dataset.probe!;

@@ -43,6 +43,10 @@ describe("planModel", () => {
     expect(block.cells.find((r) => r[1] === "PublicCloudRevenues")![2]).toBe("=D7");
     expect(plan.chart).toMatchObject({ sheet: "KC Ratios", lines: [2, 3], data: { rows: 4, cols: 5 } });
     expect(plan.batch.charts).toEqual([plan.chart]);
+    const scenarioLook = plan.batch.looks!.find((l) => l.sheet === "KC Scenario")!;
+    expect(scenarioLook.inputs).toEqual(["D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14"]);
+    expect(scenarioLook.freeze).toEqual({ rows: 5, cols: 1 });
+    expect(plan.batch.looks!.find((l) => l.sheet === "KC IS")!.bold).toContain("A11"); // gross profit, a total
   });
 });
 

@@ -84,6 +84,7 @@ function mockExcel(options: MockOptions = {}) {
     calls.log.push(`range ${key}`);
     if (!ranges.has(key)) {
       const [rows, cols] = (() => {
+        if (/^[A-Z]+:[A-Z]+$/.test(address)) return [1, 1]; // a whole column: only its format is used
         const [a, b] = address.split(":").map(parseA1);
         return b ? [b.row - a.row + 1, b.col - a.col + 1] : [1, 1];
       })();
@@ -91,7 +92,7 @@ function mockExcel(options: MockOptions = {}) {
       const init = options.ranges?.[key] ?? {};
       store.addMock(key);
       const mock = store[key] as unknown as MockRange & { populate(o: object): void; setValue(name: string, value: unknown): void };
-      mock.populate({ address: key, formulas: init.formulas ?? fill(""), values: init.values ?? init.formulas ?? fill(""), numberFormat: init.numberFormat ?? fill("General") });
+      mock.populate({ address: key, formulas: init.formulas ?? fill(""), values: init.values ?? init.formulas ?? fill(""), numberFormat: init.numberFormat ?? fill("General"), format: { columnWidth: 0, font: { bold: false }, fill: { color: "" } } });
       mock.setValue("getCell", (r: number, c: number) => ({
         getSpillingToRangeOrNullObject: () => {
           const origin = parseA1(address);
@@ -116,6 +117,11 @@ function mockExcel(options: MockOptions = {}) {
       getRange: (address: string) => range(name, address),
       getUsedRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !s.used, address: s.used ? `${name}!${s.used}` : undefined }),
       activate: () => void calls.log.push(`activate ${name}`),
+      freezePanes: {
+        freezeAt: (r: MockRange) => void calls.log.push(`freeze ${[...ranges].find(([, x]) => x === r)?.[0]}`),
+        freezeRows: (n: number) => void calls.log.push(`freeze rows ${n}`),
+        freezeColumns: (n: number) => void calls.log.push(`freeze columns ${n}`),
+      },
       delete: () => (calls.log.push(`delete ${name}`), sheets.delete(name)),
       charts: {
         add: (type: string, data: MockRange, seriesBy: string) => {
@@ -257,6 +263,7 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
         { sheet: "Sheet1", row: 3, col: 2, cells: [['=KC.METRIC("AdjustedEBITDA","2026Q1")']], formats: [["#,##0;(#,##0)"]] },
       ],
       charts: [{ sheet: "KC Ratios", title: "Revenue mix and margins", data: { sheet: "KC Ratios", row: 0, col: 0, rows: 2, cols: 5 }, lines: [2, 3], at: { sheet: "KC Ratios", row: 4, col: 0, rows: 18, cols: 5 } }],
+      looks: [{ sheet: "KC Ratios", widths: [62, 14], freeze: { rows: 5, cols: 1 }, bold: ["A1"], inputs: ["B2"] }],
       activate: "KC Ratios",
     };
     await new OfficeWorkbook().write(batch);
@@ -269,8 +276,18 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
       "range KC Ratios!A1:E2",
       "chart ColumnStacked KC Ratios!A1:E2 Columns",
       "position A5:E22",
+      "range KC Ratios!A:A",
+      "range KC Ratios!B:B",
+      "range KC Ratios!A1:A5",
+      "freeze KC Ratios!A1:A5",
+      "range KC Ratios!A1",
+      "range KC Ratios!B2",
       "activate KC Ratios",
     ]);
+    const format = (key: string) => (range(key) as unknown as { format: { columnWidth: number; font: { bold: boolean }; fill: { color: string } } }).format;
+    expect([format("KC Ratios!A:A").columnWidth, format("KC Ratios!B:B").columnWidth]).toEqual([434, 98]);
+    expect(format("KC Ratios!A1").font.bold).toBe(true);
+    expect(format("KC Ratios!B2").fill.color).toBe("#FFF2CC");
     expect(sheets.has("KC Ratios")).toBe(true);
     expect(range("Sheet1!C4")!.formulas).toEqual([['=KC.METRIC("AdjustedEBITDA","2026Q1")']]);
     expect(range("KC Ratios!A1:E2")!.numberFormat[1]).toEqual(["General", "#,##0;(#,##0)", "#,##0;(#,##0)", "0.0%", "0.0%"]);

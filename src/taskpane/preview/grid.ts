@@ -31,6 +31,9 @@ export class GridWorkbook implements Workbook {
   /** Number formats by "Sheet!A1". */
   readonly formats = new Map<string, string>();
   readonly charts: ChartSpec[] = [];
+  /** Cells ("Sheet!A1") set in bold, and input cells (highlighted), from the batches' looks. */
+  readonly bold = new Set<string>();
+  readonly inputs = new Set<string>();
   readonly protectedSheets = new Set<string>();
   private sheet: string;
   private active = { row: 0, col: 0 };
@@ -139,7 +142,8 @@ export class GridWorkbook implements Workbook {
         const value = this.engine.getCellValue({ sheet, row: r, col: c });
         td.textContent = display(value, this.formats.get(`${this.sheet}!${address}`));
         if (value instanceof DetailedCellError) td.title = value.message;
-        if (typeof value === "number") td.className = "num";
+        const key = `${this.sheet}!${address}`;
+        td.className = [typeof value === "number" ? "num" : "", this.bold.has(key) ? "bold" : "", this.inputs.has(key) ? "input" : ""].filter(Boolean).join(" ");
         td.dataset.address = address;
         if (r === this.active.row && c === this.active.col) td.setAttribute("aria-selected", "true");
         else if (r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right) td.dataset.selected = "true";
@@ -328,10 +332,16 @@ export class GridWorkbook implements Workbook {
         this.sheetId(chart.sheet);
         this.charts.push(chart);
       }
+      for (const look of batch.looks ?? []) {
+        this.sheetId(look.sheet);
+        look.bold?.forEach((address) => this.bold.add(`${look.sheet}!${address}`));
+        look.inputs?.forEach((address) => this.inputs.add(`${look.sheet}!${address}`));
+      }
     } catch (error) {
       for (const name of newSheets) {
         const id = this.engine.getSheetId(name);
         if (id !== undefined) this.engine.removeSheet(id);
+        for (const set of [this.bold, this.inputs]) for (const key of [...set]) if (key.startsWith(`${name}!`)) set.delete(key);
       }
       for (const s of saved) {
         this.engine.setCellContents({ sheet: this.sheetId(s.w.sheet), row: s.w.row, col: s.w.col }, s.cells);
