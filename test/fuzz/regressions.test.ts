@@ -125,3 +125,14 @@ describe("two columns of a header swapped: the importer refuses, naming the head
     expect(() => importFiling(text)).toThrow(/^line 176: .*not in time order/);
   });
 });
+
+describe("a currency heading lost from one column: the importer refuses, naming the header line", () => {
+  // Found by fuzzing the importer: the reconciliation's "US$" heading truncated away left that column without a
+  // currency, beside three RMB columns; its figures were filed under no currency and every US$ figure of the table
+  // disappeared without a word.
+  test("the adjusted net loss reconciliation's US$ heading", () => {
+    const text = withLine(294, (l) => l.slice(0, l.lastIndexOf("\t")));
+    expect(() => importFiling(text)).toThrow(ImportError);
+    expect(() => importFiling(text)).toThrow(/^line 292: column 'Three Months Ended Mar 31, 2026' has no currency heading/);
+  });
+});

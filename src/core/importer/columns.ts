@@ -33,6 +33,12 @@ export function readColumns(headers: HeaderLine[]): Column[] {
   const columns = stacks.map((stack, i) => readColumn(span, stack.join(" "), i + 1, firstLine));
   rejectDuplicates(columns, firstLine);
   rejectOutOfOrder(columns, firstLine);
+  // A table prints a currency over every column (RMB, US$) or over none (the margin tables): one column without
+  // its heading would file that column's figures under no currency, where no lookup finds them.
+  const bare = columns.find((c) => c.currency === null);
+  if (bare && columns.some((c) => c.currency !== null)) {
+    throw new ImportError(firstLine, `column '${bare.header}' has no currency heading (RMB or US$), though the table's other columns have one`);
+  }
   return columns;
 }
 
