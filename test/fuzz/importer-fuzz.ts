@@ -128,7 +128,15 @@ export function verdict(text: string): Verdict {
   const newlyReported = checks.filter((c) => c.status !== "ok" && !reportedBefore.has(checkKey(c)));
   const warnings = [...model.warnings, ...dataset.warnings];
   const tableOfLine = new Map<number, number>();
-  dataset.tables.forEach((t, i) => t.rows.forEach((r) => tableOfLine.set(r.line, i)));
+  const metricsOfTable = new Map<number, Set<string>>();
+  dataset.tables.forEach((t, i) => {
+    metricsOfTable.set(i, new Set());
+    for (const r of t.rows) {
+      tableOfLine.set(r.line, i);
+      const id = model.rowMetric.get(r);
+      if (id) metricsOfTable.get(i)!.add(id);
+    }
+  });
   // Rows the catalog expects but the text lacks, or rows no metric claims, or prose sentences not found: the model
   // and the importer list them, and a tie-out that needs such a figure cannot run. The shipped filing has none (its
   // tests assert both lists empty), so a release with any is refused before it ships: the whole dataset is flagged.
@@ -147,10 +155,12 @@ export function verdict(text: string): Verdict {
     const lines = [...(was?.lines ?? []), ...(is?.lines ?? [])];
     // A failing tie-out of the same table and quarter reports every figure of it (two swapped columns fail the
     // figures the reconciliations repeat, not each leaf), as does one that names the metric.
+    // A cross-statement identity (no line of its own) reports the tables whose metrics it names.
     const tables = new Set((is?.lines ?? []).map((l) => tableOfLine.get(l)));
-    const byCheck = newlyReported.some(
-      (c) => (c.period === period || c.period === later) && (mentions(c.identity, id) || checkLines(c).some((l) => tables.has(tableOfLine.get(l)))),
-    );
+    const sameTable = (c: Check): boolean =>
+      checkLines(c).some((l) => tables.has(tableOfLine.get(l))) ||
+      (c.line === null && [...tables].some((t) => t !== undefined && [...metricsOfTable.get(t)!].some((m) => mentions(c.identity, m))));
+    const byCheck = newlyReported.some((c) => (c.period === period || c.period === later) && (mentions(c.identity, id) || sameTable(c)));
     const byWarning = warnings.some((w) => mentions(w, id) || lines.some((l) => w.startsWith(`line ${l}:`)));
     if (byCheck || byWarning || flagged) continue;
     const what = `${key}: ${was ? was.values.join(" / ") : "absent"} -> ${is ? is.values.join(" / ") : "absent"} (line ${lines.join(", ")})`;
