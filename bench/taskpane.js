@@ -21,7 +21,7 @@ const officeJsDir = path.join(path.dirname(require.resolve("@microsoft/office-js
 /** The first search, answered as soon as the box is mounted; then these are typed key by key and erased. */
 const FIRST_QUERY = "revenue";
 const QUERIES = ["adjusted ebitda", "net loss", "gross margin", "cash", "operating expenses"];
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
 
 function serve(root) {
   const server = http.createServer((req, res) => {
