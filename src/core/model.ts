@@ -2,6 +2,7 @@ import { IDENTITIES, METRICS, MetricSpec, StatementId, Unit } from "./catalog";
 import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
 import { D, Dec } from "./decimal";
 import { ImportError, notAvailable } from "./errors";
+import { Exact, add, divide, fromDec, isZero, multiply, negate, subtract, toDec } from "./exact";
 import { Expr, parseFormula, references } from "./formula";
 import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 
@@ -47,10 +48,10 @@ export type Overrides = ReadonlyMap<string, Dec>;
 interface Scenario {
   period: PeriodKey;
   currency: Currency;
-  overrides: Overrides;
-  memo: Map<string, Dec>;
-  reported: Map<string, Dec>;
-  read: (ref: string, offset: number) => Dec;
+  overrides: ReadonlyMap<string, Exact>;
+  memo: Map<string, Exact>;
+  reported: Map<string, Exact>;
+  read: (ref: string, offset: number) => Exact;
 }
 
 export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
@@ -87,8 +88,8 @@ export class Model {
   /** Periods each metric is printed for (in RMB, or without a currency). */
   private readonly printedPeriods = new Map<string, Set<PeriodKey>>();
   private readonly periodCache = new Map<string, PeriodKey[]>();
-  private readonly valueCache = new Map<string, Map<string, Dec>>();
-  private readonly scenarioMemos = new Map<string, Map<string, Dec>>();
+  private readonly valueCache = new Map<string, Map<string, Exact>>();
+  private readonly scenarioMemos = new Map<string, Map<string, Exact>>();
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
@@ -150,18 +151,20 @@ export class Model {
       return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
     }
     if (overrides && overrides.size > 0) {
+      const exactOverrides = new Map<string, Exact>();
+      for (const [key, value] of overrides) exactOverrides.set(key, fromDec(value));
       const scenario: Scenario = {
         period,
         currency,
-        overrides,
-        memo: this.scenarioMemo(period, currency, overrides),
+        overrides: exactOverrides,
+        memo: this.scenarioMemo(period, currency, exactOverrides),
         reported: this.cacheFor(period, currency),
         // Overrides are a scenario for one period: earlier quarters keep their reported figures.
         read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
       };
-      return this.scenarioValue(id, scenario);
+      return toDec(this.scenarioValue(id, scenario));
     }
-    return this.reported(id, period, currency);
+    return toDec(this.reported(id, period, currency));
   }
 
   /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
@@ -179,23 +182,23 @@ export class Model {
 
   /** Evaluates any formula text of the model's language (used by the tie-outs), with the reported figures. */
   evaluate(expr: Expr, period: PeriodKey, currency: Currency): Dec {
-    return this.evalExpr(expr, "identity", period, (ref, offset) => this.reported(ref, offset ? shiftPeriod(period, offset) : period, currency));
+    return toDec(this.evalExpr(expr, "identity", period, (ref, offset) => this.reported(ref, offset ? shiftPeriod(period, offset) : period, currency)));
   }
 
   /** The value with no overrides: printed where printed (ratios and per-share recomputed), else by formula. Cached. */
-  private reported(id: string, period: PeriodKey, currency: Currency, cache = this.cacheFor(period, currency)): Dec {
+  private reported(id: string, period: PeriodKey, currency: Currency, cache = this.cacheFor(period, currency)): Exact {
     const cached = cache.get(id);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
     const metric = this.metric(id);
     const byFormula = () =>
       this.evalExpr(metric.expr!, id, period, (ref, offset) => this.reported(ref, offset ? shiftPeriod(period, offset) : period, currency));
-    let value: Dec;
+    let value: Exact;
     if (metric.expr && metric.alwaysComputed) value = byFormula();
     else {
       const printed = this.printed(id, period, currency)[0];
-      if (printed) value = printed.value;
+      if (printed) value = fromDec(printed.value);
       else if (metric.expr) value = byFormula();
-      else if (currency === "USD") value = this.reported(id, period, "RMB").div(this.rate);
+      else if (currency === "USD") value = divide(this.reported(id, period, "RMB"), this.rate);
       else throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(this.periods(id))}.`);
     }
     cache.set(id, value);
@@ -203,7 +206,7 @@ export class Model {
   }
 
   /** The reported values of one period and currency, by metric id. */
-  private cacheFor(period: PeriodKey, currency: Currency): Map<string, Dec> {
+  private cacheFor(period: PeriodKey, currency: Currency): Map<string, Exact> {
     const key = `${period}|${currency}`;
     let cache = this.valueCache.get(key);
     if (!cache) this.valueCache.set(key, (cache = new Map()));
@@ -214,9 +217,9 @@ export class Model {
    * Values computed under the same overrides are the same: a workbook's scenario cells share one memo across calls.
    * Kept for a bounded number of distinct scenarios.
    */
-  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: Overrides): Map<string, Dec> {
+  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: ReadonlyMap<string, Exact>): Map<string, Exact> {
     let key = `${period}|${currency}`;
-    for (const [id, value] of overrides) key += `|${id}=${value.toString()}`;
+    for (const [id, value] of overrides) key += `|${id}=${String(value)}`;
     let memo = this.scenarioMemos.get(key);
     if (!memo) {
       if (this.scenarioMemos.size >= SCENARIO_MEMO_LIMIT) this.scenarioMemos.clear();
@@ -226,11 +229,11 @@ export class Model {
   }
 
   /** A metric under overrides: recomputed when its formula reads an overridden metric, else as reported. */
-  private scenarioValue(id: string, scenario: Scenario): Dec {
+  private scenarioValue(id: string, scenario: Scenario): Exact {
     const override = scenario.overrides.get(id);
-    if (override) return override;
+    if (override !== undefined) return override;
     const known = scenario.memo.get(id);
-    if (known) return known;
+    if (known !== undefined) return known;
     const metric = this.metric(id);
     const value =
       metric.expr && dependsOnAny(metric, scenario.overrides)
@@ -240,22 +243,22 @@ export class Model {
     return value;
   }
 
-  private evalExpr(expr: Expr, id: string, period: PeriodKey, read: (ref: string, offset: number) => Dec): Dec {
+  private evalExpr(expr: Expr, id: string, period: PeriodKey, read: (ref: string, offset: number) => Exact): Exact {
     switch (expr.op) {
       case "num":
-        return D(expr.value);
+        return fromDec(D(expr.value));
       case "ref":
         return read(expr.id, expr.offset);
       case "neg":
-        return this.evalExpr(expr.arg, id, period, read).neg();
+        return negate(this.evalExpr(expr.arg, id, period, read));
       default: {
         const left = this.evalExpr(expr.left, id, period, read);
         const right = this.evalExpr(expr.right, id, period, read);
-        if (expr.op === "+") return left.plus(right);
-        if (expr.op === "-") return left.minus(right);
-        if (expr.op === "*") return left.times(right);
-        if (right.isZero()) throw notAvailable(`${id} for ${period} cannot be computed: it divides by zero.`);
-        return left.div(right);
+        if (expr.op === "+") return add(left, right);
+        if (expr.op === "-") return subtract(left, right);
+        if (expr.op === "*") return multiply(left, right);
+        if (isZero(right)) throw notAvailable(`${id} for ${period} cannot be computed: it divides by zero.`);
+        return divide(left, right);
       }
     }
   }
@@ -329,7 +332,7 @@ export class Model {
   }
 }
 
-function dependsOnAny(metric: Metric, overrides: Overrides): boolean {
+function dependsOnAny(metric: Metric, overrides: ReadonlyMap<string, unknown>): boolean {
   for (const id of overrides.keys()) if (metric.dependsOn.has(id)) return true;
   return false;
 }
