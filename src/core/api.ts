@@ -7,12 +7,13 @@
 import type { Unit } from "./catalog";
 import { KcContext, kcContext } from "./context";
 import type { Currency } from "./dataset";
-import { D, Dec } from "./decimal";
+import { D } from "./decimal";
+import { Exact, fromDec } from "./exact";
 import { invalidValue, notAvailable } from "./errors";
 import { quote } from "./lookup";
 import { ResultsCache } from "./results-cache";
 import { Overrides } from "./model";
-import { Scale, fromScale, isBlank, readCurrency, readScale, toNumber, toScale, unitLabel } from "./options";
+import { Scale, fromScale, isBlank, readCurrency, readScale, scaleShift, toNumber, toScale, unitLabel } from "./options";
 import { PeriodKey, describeAvailable, resolvePeriod, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { STATEMENTS, readStatement, statementRows } from "./statements";
@@ -190,7 +191,7 @@ function readOverrides(kc: KcContext, arg: ExcelArg, scale: Scale): Overrides | 
   const usage = `Overrides must be a two-column range of metric names and numbers, such as {"TotalRevenues",3000000;"CostOfRevenues",-2400000}.`;
   if (!Array.isArray(arg)) throw invalidValue(usage);
   if (arg.length > MAX_OVERRIDE_ROWS) throw invalidValue(`Overrides have ${arg.length} rows; at most ${MAX_OVERRIDE_ROWS} are read. ${usage}`);
-  const result = new Map<string, Dec>();
+  const result = new Map<string, Exact>();
   arg.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== 2) throw invalidValue(usage);
     const [name, value] = row;
@@ -202,7 +203,8 @@ function readOverrides(kc: KcContext, arg: ExcelArg, scale: Scale): Overrides | 
       throw invalidValue(`Override for ${id} (row ${i + 1}) must be a number, not '${quote(String(value))}'.`);
     }
     if (result.has(id)) throw invalidValue(`${id} is overridden twice (row ${i + 1}). Keep one row per metric.`);
-    result.set(id, fromScale(D(value), kc.model.metric(id).unit, scale));
+    const unit = kc.model.metric(id).unit;
+    result.set(id, scaleShift(unit, scale) === 0 && Number.isSafeInteger(value) ? value : fromDec(fromScale(D(value), unit, scale)));
   });
   return result.size ? result : undefined;
 }

@@ -42,13 +42,15 @@ export interface Metric {
 
 /** Currency key of a figure: "" for units that have none (ratios, share counts, the rate). */
 export type CurrencyKey = Currency | "";
-export type Overrides = ReadonlyMap<string, Dec>;
+/** Values that replace metrics for one evaluation, in the evaluation's currency and the metrics' own units. */
+export type Overrides = ReadonlyMap<string, Exact>;
 
 /** One evaluation under overrides: its period and currency, the values computed so far, and how formulas read. */
 interface Scenario {
   period: PeriodKey;
   currency: Currency;
-  overrides: ReadonlyMap<string, Exact>;
+  overrides: Overrides;
+  dirty: ReadonlySet<string>;
   memo: Map<string, Exact>;
   reported: Map<string, Exact>;
   read: (ref: string, offset: number) => Exact;
@@ -56,7 +58,7 @@ interface Scenario {
 
 export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
 const RATE_METRIC = "ExchangeRateRMBPerUSD";
-const SCENARIO_MEMO_LIMIT = 256;
+const SCENARIO_MEMO_LIMIT = 64;
 
 interface RowRef {
   metric: string;
@@ -90,6 +92,7 @@ export class Model {
   private readonly periodCache = new Map<string, PeriodKey[]>();
   private readonly valueCache = new Map<string, Map<string, Exact>>();
   private readonly scenarioMemos = new Map<string, Map<string, Exact>>();
+  private readonly dirtySets = new Map<string, ReadonlySet<string>>();
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
@@ -151,13 +154,12 @@ export class Model {
       return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
     }
     if (overrides && overrides.size > 0) {
-      const exactOverrides = new Map<string, Exact>();
-      for (const [key, value] of overrides) exactOverrides.set(key, fromDec(value));
       const scenario: Scenario = {
         period,
         currency,
-        overrides: exactOverrides,
-        memo: this.scenarioMemo(period, currency, exactOverrides),
+        overrides,
+        dirty: this.dirtyUnder(overrides),
+        memo: this.scenarioMemo(period, currency, overrides),
         reported: this.cacheFor(period, currency),
         // Overrides are a scenario for one period: earlier quarters keep their reported figures.
         read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
@@ -169,8 +171,8 @@ export class Model {
 
   /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
   private overridesInRMB(overrides: Overrides): Overrides {
-    const converted = new Map<string, Dec>();
-    for (const [id, value] of overrides) converted.set(id, CURRENCYLESS.has(this.metric(id).unit) ? value : value.times(this.rate));
+    const converted = new Map<string, Exact>();
+    for (const [id, value] of overrides) converted.set(id, CURRENCYLESS.has(this.metric(id).unit) ? value : fromDec(toDec(value).times(this.rate)));
     return converted;
   }
 
@@ -217,7 +219,19 @@ export class Model {
    * Values computed under the same overrides are the same: a workbook's scenario cells share one memo across calls.
    * Kept for a bounded number of distinct scenarios.
    */
-  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: ReadonlyMap<string, Exact>): Map<string, Exact> {
+  /** The metrics whose formulas read any of the overridden ones (a few sets of overridden ids recur: cached). */
+  private dirtyUnder(overrides: Overrides): ReadonlySet<string> {
+    const key = [...overrides.keys()].join("|");
+    let dirty = this.dirtySets.get(key);
+    if (!dirty) {
+      dirty = new Set([...this.metrics.values()].filter((m) => dependsOnAny(m, overrides)).map((m) => m.id));
+      if (this.dirtySets.size >= SCENARIO_MEMO_LIMIT) this.dirtySets.clear();
+      this.dirtySets.set(key, dirty);
+    }
+    return dirty;
+  }
+
+  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: Overrides): Map<string, Exact> {
     let key = `${period}|${currency}`;
     for (const [id, value] of overrides) key += `|${id}=${String(value)}`;
     let memo = this.scenarioMemos.get(key);
@@ -234,10 +248,8 @@ export class Model {
     if (override !== undefined) return override;
     const known = scenario.memo.get(id);
     if (known !== undefined) return known;
-    const metric = this.metric(id);
-    const value =
-      metric.expr && dependsOnAny(metric, scenario.overrides)
-        ? this.evalExpr(metric.expr, id, scenario.period, scenario.read)
+    const value = scenario.dirty.has(id)
+      ? this.evalExpr(this.metric(id).expr!, id, scenario.period, scenario.read)
         : this.reported(id, scenario.period, scenario.currency, scenario.reported);
     scenario.memo.set(id, value);
     return value;
