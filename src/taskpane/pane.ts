@@ -12,6 +12,9 @@ import { OfficeTheme, applyTheme } from "./theme";
 import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, numberFormat, searchMetrics, sourceView } from "./view-model";
 import { Workbook, describeExcelError } from "./workbook";
 
+/** Matches listed at once; more are reached by typing more. */
+const MAX_LISTED = 40;
+
 type Attrs = Record<string, string>;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -114,24 +117,53 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
     } else searchBox.removeAttribute("aria-activedescendant");
   }
 
+  // Each keystroke re-lists the matches: option and group nodes are made once and reused, and the list is capped, so
+  // a one-letter search does not lay out the whole catalog.
+  const optionNodes = new Map<string, HTMLElement>();
+  const groupNodes = new Map<string, HTMLElement>();
+  const optionFor = (m: { id: string; label: string }) => {
+    let option = optionNodes.get(m.id);
+    if (!option) {
+      option = el("div", { id: `kc-option-${m.id}`, role: "option", "aria-selected": "false", "data-id": m.id }, m.label, el("small", {}, m.id));
+      option.addEventListener("click", () => select(m.id));
+      optionNodes.set(m.id, option);
+    }
+    option.setAttribute("aria-selected", "false");
+    return option;
+  };
+  const groupFor = (statement: string, name: string) => {
+    let box = groupNodes.get(statement);
+    if (!box) {
+      const headingId = `kc-group-${statement}`;
+      box = el("div", { role: "group", "aria-labelledby": headingId });
+      groupNodes.set(statement, box);
+    }
+    box.replaceChildren(el("div", { id: `kc-group-${statement}`, role: "presentation" }, name));
+    return box;
+  };
+
   function runSearch(text: string) {
-    results.replaceChildren();
     options = [];
     active = -1;
     const groups = text.trim() ? searchMetrics(text) : [];
+    const boxes: HTMLElement[] = [];
+    let found = 0;
     for (const group of groups) {
-      const headingId = `kc-group-${group.statement}`;
-      const box = el("div", { role: "group", "aria-labelledby": headingId }, el("div", { id: headingId, role: "presentation" }, group.name));
-      for (const m of group.metrics) {
-        const option = el("div", { id: `kc-option-${m.id}`, role: "option", "aria-selected": "false", "data-id": m.id }, m.label, el("small", {}, m.id));
-        option.addEventListener("click", () => select(m.id));
+      found += group.metrics.length;
+      const room = MAX_LISTED - options.length;
+      if (room <= 0) continue;
+      const box = groupFor(group.statement, group.name);
+      for (const m of group.metrics.slice(0, room)) {
+        const option = optionFor(m);
         options.push(option);
         box.append(option);
       }
-      results.append(box);
+      boxes.push(box);
     }
+    results.replaceChildren(...boxes);
     searchBox.setAttribute("aria-expanded", String(options.length > 0));
     if (text.trim() && !options.length) say(`No metric matches '${text.trim()}'. Try a shorter word.`);
+    else if (found > options.length) say(`Showing ${options.length} of ${found} matches: type more to narrow them.`);
     else if (message.dataset.kind !== "error") say("");
   }
 

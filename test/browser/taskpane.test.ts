@@ -134,6 +134,14 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  test("a short search lists at most 40 matches and says how to narrow the rest", async () => {
+    await page.fill("#kc-search", "a");
+    expect(await page.locator("#kc-results [role=option]").count()).toBe(40);
+    expect(await page.textContent("#kc-message")).toMatch(/^Showing 40 of \d+ matches: type more to narrow them\.$/);
+    await page.fill("#kc-search", "");
+    expect(await page.locator("#kc-results [role=option]").count()).toBe(0);
+  });
+
   test('search "ebitda", pick it with the keyboard: 747,506 for 2026Q1, printed and recomputed', async () => {
     await page.fill("#kc-search", "ebitda");
     await page.waitForSelector("#kc-option-AdjustedEBITDA");
