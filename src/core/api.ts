@@ -16,7 +16,7 @@ import { Overrides } from "./model";
 import { Scale, fromScale, isBlank, readCurrency, readScale, scaleShift, toNumber, toScale, unitLabel } from "./options";
 import { PeriodKey, describeAvailable, resolvePeriod, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
-import { STATEMENTS, readStatement, statementRows } from "./statements";
+import { STATEMENTS, filingPeriods, readStatement, statementRows } from "./statements";
 
 export type Cell = string | number | boolean;
 export type Matrix = Cell[][];
@@ -31,25 +31,21 @@ const growthResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
 
 /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
 export function metricValue(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-  const cacheable = isBlank(overrides) && isScalar(metric) && isScalar(period) && isScalar(currency) && isScalar(scale);
-  if (cacheable) {
-    const hit = metricResults.get(metric, period, currency, scale);
-    if (hit !== undefined) return hit;
-  }
+  return cached(metricResults, computeMetric, metric, period, currency, scale, overrides);
+}
+
+function computeMetric(metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
   const kc = kcContext();
   const call = readCall(kc, metric, period, currency, scale, overrides);
-  const value = kc.model.value(call.id, call.period, call.currency, call.overrides);
-  const result = toNumber(toScale(value, call.unit, call.scale));
-  if (cacheable) metricResults.set(metric, period, currency, scale, result);
-  return result;
+  return scaledValue(kc, call.id, call.period, call.currency, call.scale, call.overrides);
 }
 
 /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */
 export function marginValue(metric: ExcelArg, period: ExcelArg, base?: ExcelArg, overrides?: ExcelArg): number {
-  return cached(marginResults, computeMargin, metric, period, base, overrides);
+  return cached(marginResults, computeMargin, metric, period, base, null, overrides);
 }
 
-function computeMargin(metric: ExcelArg, period: ExcelArg, base: ExcelArg, overrides: ExcelArg): number {
+function computeMargin(metric: ExcelArg, period: ExcelArg, base: ExcelArg, _unused: ExcelArg, overrides: ExcelArg): number {
   const kc = kcContext();
   const call = readCall(kc, metric, period, null, null, overrides);
   const baseId = isBlank(base) ? "TotalRevenues" : kc.index.resolve(base);
@@ -65,10 +61,10 @@ function computeMargin(metric: ExcelArg, period: ExcelArg, base: ExcelArg, overr
 
 /** KC.GROWTH: current / base - 1, year over year (default) or quarter over quarter. Overrides apply to the current quarter. */
 export function growthValue(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
-  return cached(growthResults, computeGrowth, metric, period, basis, overrides);
+  return cached(growthResults, computeGrowth, metric, period, basis, null, overrides);
 }
 
-function computeGrowth(metric: ExcelArg, period: ExcelArg, basis: ExcelArg, overrides: ExcelArg): number {
+function computeGrowth(metric: ExcelArg, period: ExcelArg, basis: ExcelArg, _unused: ExcelArg, overrides: ExcelArg): number {
   const kc = kcContext();
   const call = readCall(kc, metric, period, null, null, overrides);
   const quarters = readBasis(basis);
@@ -111,14 +107,13 @@ export function statementTable(statement: ExcelArg, periods?: ExcelArg, currency
   const cur = readCurrency(currency);
   const sc = readScale(scale);
   const rows = statementRows(kc.model, kind);
-  const available = [...new Set(kc.dataset.tables.filter((t) => t.kind === kind).flatMap((t) => t.columns.map((c) => c.period)))].sort();
+  const available = filingPeriods(kc.dataset, kind);
   const wanted = readPeriodList(kc, periods, available, STATEMENTS[kind].name);
   const header: Cell[] = [`${STATEMENTS[kind].name} (${unitLabel("amount", cur, sc)})`, ...wanted];
   const body = rows.map((row) => {
     if (!row.metric) return [row.label, ...wanted.map(() => "")];
     const id = row.metric;
-    const unit = kc.model.metric(id).unit;
-    return [row.label, ...wanted.map((p) => (kc.model.periods(id).includes(p) ? toNumber(toScale(kc.model.value(id, p, cur), unit, sc)) : ""))];
+    return [row.label, ...wanted.map((p) => (kc.model.periods(id).includes(p) ? scaledValue(kc, id, p, cur, sc) : ""))];
   });
   return [header, ...body];
 }
@@ -130,7 +125,7 @@ export function seriesTable(metric: ExcelArg, currency?: ExcelArg, scale?: Excel
   const cur = readCurrency(currency);
   const sc = readScale(scale);
   const unit = kc.model.metric(id).unit;
-  return [["Period", `${id} (${unitLabel(unit, cur, sc)})`], ...kc.model.periods(id).map((p) => [p, toNumber(toScale(kc.model.value(id, p, cur), unit, sc))])];
+  return [["Period", `${id} (${unitLabel(unit, cur, sc)})`], ...kc.model.periods(id).map((p) => [p, scaledValue(kc, id, p, cur, sc)])];
 }
 
 /** KC.METRICS: the catalog, optionally one statement's metrics or those matching a search. */
@@ -149,8 +144,7 @@ export function metricsTable(statement?: ExcelArg, search?: ExcelArg): Matrix {
 export function periodsTable(metric?: ExcelArg): Matrix {
   const kc = kcContext();
   if (isBlank(metric)) {
-    const all = new Set(kc.dataset.tables.flatMap((t) => t.columns.map((c) => c.period)));
-    return [...all].sort().map((p) => [p]);
+    return filingPeriods(kc.dataset).map((p) => [p]);
   }
   return kc.model.periods(kc.index.resolve(metric)).map((p) => [p]);
 }
@@ -230,23 +224,29 @@ function readPeriodList(kc: KcContext, arg: ExcelArg, available: PeriodKey[], wh
   });
 }
 
-/** Runs a three-argument-plus-overrides call through its results cache when it has no overrides. */
+/** Runs a call through its results cache when it has no overrides (its result then cannot change). */
 function cached(
   results: ResultsCache<number>,
-  compute: (a: ExcelArg, b: ExcelArg, c: ExcelArg, overrides: ExcelArg) => number,
+  compute: (a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number,
   a: ExcelArg,
   b: ExcelArg,
   c: ExcelArg,
+  d: ExcelArg,
   overrides: ExcelArg,
 ): number {
-  const cacheable = isBlank(overrides) && isScalar(a) && isScalar(b) && isScalar(c);
+  const cacheable = isBlank(overrides) && isScalar(a) && isScalar(b) && isScalar(c) && isScalar(d);
   if (cacheable) {
-    const hit = results.get(a, b, c, null);
+    const hit = results.get(a, b, c, d);
     if (hit !== undefined) return hit;
   }
-  const result = compute(a, b, c, overrides);
-  if (cacheable) results.set(a, b, c, null, result);
+  const result = compute(a, b, c, d, overrides);
+  if (cacheable) results.set(a, b, c, d, result);
   return result;
+}
+
+/** A metric's value as an Excel number, in the currency and scale asked for. */
+function scaledValue(kc: KcContext, id: string, period: PeriodKey, currency: Currency, scale: Scale, overrides?: Overrides): number {
+  return toNumber(toScale(kc.model.value(id, period, currency, overrides), kc.model.metric(id).unit, scale));
 }
 
 function isScalar(arg: unknown): boolean {

@@ -64,6 +64,18 @@ export function toNumber(value: Dec): number {
   return n === 0 ? 0 : n;
 }
 
+/**
+ * Excel number format for each unit, as the filing prints its figures: thousands with negatives in parentheses,
+ * ratios as percentages, per-share amounts with two decimals. The task pane and the exported workbook both use it.
+ */
+export const NUMBER_FORMATS: Readonly<Record<Unit, string>> = {
+  amount: "#,##0;(#,##0)",
+  ratio: "0.0%",
+  perShare: "#,##0.00;(#,##0.00)",
+  shares: "#,##0",
+  rate: "0.0000",
+};
+
 export function unitLabel(unit: Unit, currency: Currency, scale: Scale): string {
   const money = currency === "USD" ? "US$" : "RMB";
   const amountScale = scale === "asPrinted" ? "thousands" : scale;

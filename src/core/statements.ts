@@ -1,8 +1,9 @@
 import type { StatementId } from "./catalog";
-import type { StatementKind } from "./dataset";
+import type { Dataset, StatementKind } from "./dataset";
 import { invalidValue } from "./errors";
 import { quote } from "./lookup";
 import type { Model } from "./model";
+import { PeriodKey, comparePeriods } from "./periods";
 
 export const STATEMENTS: Record<StatementId, { name: string; names: string[] }> = {
   BS: { name: "Balance sheet", names: ["BS", "balance sheet", "balance sheets", "balancesheet", "financial position"] },
@@ -36,6 +37,12 @@ export interface StatementRow {
   /** null for a heading row ("Current assets:"). */
   metric: string | null;
   line: number;
+}
+
+/** The periods the filing's tables cover (one statement's, when given), in order. */
+export function filingPeriods(dataset: Dataset, kind?: StatementKind): PeriodKey[] {
+  const periods = new Set(dataset.tables.filter((t) => !kind || t.kind === kind).flatMap((t) => t.columns.map((c) => c.period)));
+  return [...periods].sort(comparePeriods);
 }
 
 /** The statement's rows in the filing's order, headings included, each figure row with the metric it prints. */

@@ -11,23 +11,14 @@
  * recomputed there by formulas, and everything else is read from the statements, which stay as reported. That is the
  * core's override rule (`KC.METRIC(..., overrides)`), so a changed input moves every margin exactly as the core does.
  */
-import type { Unit } from "../core/catalog";
 import type { Table } from "../core/dataset";
 import { Expr, references } from "../core/formula";
 import { CURRENCYLESS, Metric, Model, PrintedFigure } from "../core/model";
-import { toNumber } from "../core/options";
+import { NUMBER_FORMATS, toNumber } from "../core/options";
 import { PeriodKey, comparePeriods, shiftPeriod } from "../core/periods";
 import { STATEMENTS } from "../core/statements";
 import { FILING_NAME, FILING_SHA256 } from "../data/filing.generated";
 
-/** Number formats by unit: amounts in thousands with negatives in parentheses, as the filing prints them. */
-export const NUMBER_FORMATS: Record<Unit, string> = {
-  amount: "#,##0;(#,##0)",
-  ratio: "0.0%",
-  perShare: "0.00",
-  shares: "#,##0",
-  rate: "0.0000",
-};
 export const LINE_FORMAT = "0";
 
 /** What a cell is, so writers and tests need not guess from its content. */

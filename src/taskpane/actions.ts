@@ -7,8 +7,8 @@ import { checksTable, sourceText, statementTable } from "../core/api";
 import { kcContext } from "../core/context";
 import type { Currency, StatementKind } from "../core/dataset";
 import { STATEMENTS, statementRows } from "../core/statements";
+import { NUMBER_FORMATS } from "../core/options";
 import { buildWorkbookLayout, renameSheets, sheetGrid, sheetPrefix } from "../export/layout";
-import { numberFormat } from "./view-model";
 import { Batch, Block, BlockWrite, CellRef, CellValue, ChartSpec, Workbook, checkFits, qualifiedA1, uniqueSheetName } from "./workbook";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -42,7 +42,7 @@ export function statementContent(kind: StatementKind, mode: "formula" | "values"
   const cols = table[0].length;
   const formats = table.map((_, r) => {
     const metric = r === 0 ? null : rows[r - 1].metric;
-    const format = metric ? numberFormat(kc.model.metric(metric).unit) : "General";
+    const format = metric ? NUMBER_FORMATS[kc.model.metric(metric).unit] : "General";
     return Array.from({ length: cols }, (_, c) => (c === 0 ? "General" : format));
   });
   const cells: CellValue[][] =
@@ -151,7 +151,7 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const overridesStart = top + block.length;
   for (const input of sc.inputs) {
     const r = Number(/\d+$/.exec(input.address)![0]);
-    push([metricLabel(input.metric), input.metric, `=D${r}`], ["General", "General", numberFormat(kc.model.metric(input.metric).unit)]);
+    push([metricLabel(input.metric), input.metric, `=D${r}`], ["General", "General", NUMBER_FORMATS[kc.model.metric(input.metric).unit]]);
   }
   const overridesEnd = top + block.length - 1;
   const overrides = `$B$${overridesStart + 1}:$C$${overridesEnd + 1}`;
@@ -160,7 +160,7 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const kcCells: Record<string, string> = {};
   for (const result of sc.results) {
     const r = top + block.length + 1; // 1-based row of this line
-    const format = numberFormat(kc.model.metric(result.metric).unit);
+    const format = NUMBER_FORMATS[kc.model.metric(result.metric).unit];
     kcCells[result.metric] = `${sheetPrefix(sc.sheet)}C${r}`;
     push([metricLabel(result.metric), result.metric, `=KC.METRIC("${result.metric}","${period}",,,${overrides})`, `=${result.address}`, `=C${r}-D${r}`], ["General", "General", format, format, format]);
   }
@@ -173,7 +173,7 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const series = [...MODEL_CHART_METRICS.mix, ...MODEL_CHART_METRICS.margins];
   const periods = kc.model.periods("GrossMargin").filter((p) => series.every((id) => layout.homes[`${id}|${p}`]));
   const chartCells: CellValue[][] = [["Period", ...series.map(metricLabel)], ...periods.map((p) => [p, ...series.map((id) => `=${layout.homes[`${id}|${p}`]}`)])];
-  const chartFormats = chartCells.map((r, i) => r.map((_, c) => (i === 0 || c === 0 ? "General" : c <= MODEL_CHART_METRICS.mix.length ? numberFormat("amount") : numberFormat("ratio"))));
+  const chartFormats = chartCells.map((r, i) => r.map((_, c) => (i === 0 || c === 0 ? "General" : c <= MODEL_CHART_METRICS.mix.length ? NUMBER_FORMATS.amount : NUMBER_FORMATS.ratio)));
   writes.push({ sheet: ratios.name, row: chartTop, col: 0, cells: [["Chart data: revenue mix and margins", ...Array(series.length).fill("")], ...chartCells], formats: [Array(series.length + 1).fill("General"), ...chartFormats] });
   const data: Block = { sheet: ratios.name, row: chartTop + 1, col: 0, rows: chartCells.length, cols: series.length + 1 };
   const chart: ChartSpec = {

@@ -7,9 +7,10 @@
  */
 import type { Currency, StatementKind } from "../core/dataset";
 import { STATEMENTS } from "../core/statements";
+import { NUMBER_FORMATS } from "../core/options";
 import { TABLE_KINDS, TableContent, buildModel, checkInsert, checksView, freezeToValues, statementContent, tableSheetName, writeTable, writeTableOnNewSheet } from "./actions";
 import { OfficeTheme, applyTheme } from "./theme";
-import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, numberFormat, searchMetrics, sourceView } from "./view-model";
+import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, searchMetrics, sourceView } from "./view-model";
 import { Workbook, describeExcelError } from "./workbook";
 
 /** Matches listed at once; more are reached by typing more. */
@@ -282,7 +283,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
     if (!detail || !period) return;
     const p = detail.periods.find((x) => x.period === period)!;
     const text = kind === "formula" ? metricFormula(detail.id, period, currency) : formatValue(p.value, detail.unit);
-    await place({ cells: [[kind === "formula" ? metricFormula(detail.id, period, currency) : p.value]], formats: [[numberFormat(detail.unit)]], rows: 1, cols: 1, what: text }, "KC values");
+    await place({ cells: [[kind === "formula" ? metricFormula(detail.id, period, currency) : p.value]], formats: [[NUMBER_FORMATS[detail.unit]]], rows: 1, cols: 1, what: text }, "KC values");
   }
 
   /** Asks what to do when the target is not empty; resolves with the choice. Cancel is the default (Esc, and focused). */

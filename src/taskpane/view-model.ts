@@ -109,14 +109,6 @@ export function metricFormula(id: string, period: string, currency: Currency): s
   return currency === "RMB" ? `=KC.METRIC("${id}","${period}")` : `=KC.METRIC("${id}","${period}","USD")`;
 }
 
-/** Excel number format for a unit: thousands with parentheses, ratios as percentages, per-share two decimals. */
-export function numberFormat(unit: Unit): string {
-  if (unit === "ratio") return "0.0%";
-  if (unit === "perShare") return "#,##0.00;(#,##0.00)";
-  if (unit === "rate") return "0.0000";
-  return "#,##0;(#,##0)";
-}
-
 /** A value for display: amounts with thousands separators and parentheses, ratios as percentages. */
 export function formatValue(value: number, unit: Unit): string {
   if (unit === "ratio") return `${(value * 100).toFixed(1)}%`;

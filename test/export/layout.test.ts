@@ -7,12 +7,11 @@ import { metricValue } from "../../src/core/api";
 import { kcContext } from "../../src/core/context";
 import { D } from "../../src/core/decimal";
 import { parseFormula } from "../../src/core/formula";
-import { toNumber } from "../../src/core/options";
+import { NUMBER_FORMATS, toNumber } from "../../src/core/options";
 import { FILING_NAME, FILING_SHA256, FILING_TEXT } from "../../src/data/filing.generated";
 import {
   DEFAULT_SCENARIO_INPUTS,
   LayoutCell,
-  NUMBER_FORMATS,
   SHEET_NAMES,
   buildWorkbookLayout,
   cellAddress,
@@ -174,7 +173,7 @@ describe("number formats", () => {
     ["TotalRevenues", "#,##0;(#,##0)"],
     ["GrossMargin", "0.0%"],
     ["OperatingMargin", "0.0%"],
-    ["NetLossPerShare", "0.00"],
+    ["NetLossPerShare", "#,##0.00;(#,##0.00)"],
     ["WeightedAverageShares", "#,##0"],
   ])("%s: %s", (metric, format) => {
     const cells = all.filter(({ cell }) => cell.metric === metric && cell.role !== "line");

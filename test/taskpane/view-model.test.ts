@@ -1,5 +1,5 @@
 /** The task pane's data, from the core: search groups, a metric across periods, the source table around a figure. */
-import { formatGrowth, formatValue, metricDetail, metricFormula, numberFormat, searchMetrics, sourceView } from "../../src/taskpane/view-model";
+import { formatGrowth, formatValue, metricDetail, metricFormula, searchMetrics, sourceView } from "../../src/taskpane/view-model";
 
 describe("searchMetrics", () => {
   test("'ebitda' finds the EBITDA measures, grouped under the non-GAAP reconciliation", () => {
@@ -60,8 +60,5 @@ describe("formatting", () => {
     expect(formatGrowth(null)).toBe("–");
     expect(metricFormula("AdjustedEBITDA", "2026Q1", "RMB")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1")');
     expect(metricFormula("AdjustedEBITDA", "2026Q1", "USD")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1","USD")');
-    expect(numberFormat("amount")).toBe("#,##0;(#,##0)");
-    expect(numberFormat("ratio")).toBe("0.0%");
-    expect(numberFormat("perShare")).toBe("#,##0.00;(#,##0.00)");
   });
 });
