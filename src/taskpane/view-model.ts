@@ -9,6 +9,7 @@ import type { Currency } from "../core/dataset";
 import { unitLabel } from "../core/options";
 import { STATEMENTS } from "../core/statements";
 import { FILING_TEXT } from "../data/filing.generated";
+import { stripMarkup } from "../core/importer/markup";
 
 export interface SearchGroup {
   statement: string;
@@ -86,23 +87,20 @@ export interface SourceView {
 export function sourceView(id: string, period: string, currency: Currency): SourceView {
   const kc = kcContext();
   const description = sourceText(id, period, currency);
-  const printed = kc.model.printed(id, period, kc.model.metric(id).unit === "ratio" ? "" : currency)[0];
+  const printed = kc.model.printed(id, period, currency)[0];
   const table = printed && kc.dataset.tables.find((t) => t.rows.some((r) => r.line === printed.provenance.line));
   if (!printed || !table) return { description, table: null };
   const text = FILING_TEXT.split("\n");
   const last = table.rows[table.rows.length - 1].line;
   const lines: SourceLine[] = [];
   for (let line = table.titleLine; line <= last; line++) {
-    const raw = text[line - 1].replace(/\*\*/g, "").trimEnd();
+    const raw = text[line - 1];
     if (raw.trim() === "" || /^-{3,}$/.test(raw.trim())) continue;
-    lines.push({ line, cells: raw.split("\t").map(cleanCell) });
+    lines.push({ line, cells: raw.trimEnd().split("\t").map(stripMarkup) });
   }
   const column = table.columns.findIndex((c) => c.header === printed.provenance.column) + 1;
   return { description, table: { title: table.title, lines, line: printed.provenance.line, column } };
 }
-
-/** A cell of the source as printed: markup (<b>, markdown escapes) removed. */
-const cleanCell = (text: string): string => text.replace(/<[^>]*>/g, "").replace(/\\(.)/g, "$1").trim();
 
 /** The KC formula for a metric in a period (and currency when not RMB). */
 export function metricFormula(id: string, period: string, currency: Currency): string {
