@@ -119,7 +119,7 @@ module.exports = (env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       // The preview is its own page (no Excel, no office.js): one self-contained bundle.
-      ...(dev ? { preview: "./src/taskpane/preview/preview.ts" } : {}),
+      ...(dev ? { preview: "./src/dev/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -149,14 +149,14 @@ module.exports = (env, argv) => {
         templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN, csp: contentSecurityPolicy(dev) },
       }),
       ...(dev
-        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"], templateParameters: { csp: contentSecurityPolicy(true) } })]
+        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/dev/preview/preview.html", chunks: ["preview"], templateParameters: { csp: contentSecurityPolicy(true) } })]
         : []),
       new CopyWebpackPlugin({
         patterns: [
           // Exact paths only: a glob over the project root would make every root file a watch trigger.
           ...ICON_SIZES.map((size) => ({ from: `assets/icon-${size}.png`, to: `assets/icon-${size}.png` })),
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          ...(dev ? [{ from: "src/taskpane/preview/preview.css", to: "preview.css" }] : []),
+          ...(dev ? [{ from: "src/dev/preview/preview.css", to: "preview.css" }] : []),
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rebase(content.toString(), baseUrl) },
           ...(dev
             ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({

@@ -5,14 +5,14 @@
  */
 import { existsSync, renameSync, rmSync, statSync } from "fs";
 import { dirname, resolve } from "path";
-import { kcContext } from "../core/context";
-import { buildWorkbookLayout } from "../export/layout";
+import type { Engine } from "../core";
+import { buildWorkbookLayout } from "../export";
 import { writeXlsx } from "../export/xlsx";
 
 const USAGE = "usage: kc export-model FILE.xlsx   writes the statements, bridges, ratios and a scenario sheet as a workbook with native formulas (no add-in needed)";
 
 /** `err` (default `out`) gets usage and write errors. */
-export async function runExportModel(args: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+export async function runExportModel(engine: Engine, args: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
     out(USAGE);
     return 0;
@@ -24,7 +24,7 @@ export async function runExportModel(args: string[], out: (s: string) => void, e
     return 2;
   }
   const file = resolve(args[0]);
-  const layout = buildWorkbookLayout(kcContext().model);
+  const layout = buildWorkbookLayout(engine);
   const partial = `${file}.partial-${process.pid}`;
   try {
     await writeXlsx(layout, partial);

@@ -9,10 +9,8 @@
  * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show) or a failed check; 2 bad usage.
  */
 import { readFileSync, writeFileSync } from "fs";
-import { metricValue, metricsTable, reportedValue, sourceText } from "../core/api";
-import { kcContext } from "../core/context";
-import { ImportError, isKcError } from "../core/errors";
-import { importFiling } from "../core/importer";
+import { Engine, ImportError, createEngine, importFiling, isKcError, statusText } from "../core";
+import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
 import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
@@ -53,34 +51,28 @@ const option = (parsed: Parsed, name: string): string | null => {
   return typeof value === "string" ? value : null;
 };
 
-function get(args: string[], out: (s: string) => void): number {
+function get(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--currency", "--scale"], ["--reported", "--source"]);
   if (parsed.positional.length !== 2) throw new UsageError("get takes METRIC and PERIOD");
   const [metric, period] = parsed.positional;
   const currency = option(parsed, "--currency");
-  if (parsed.options.has("--source")) out(sourceText(metric, period, currency));
-  else if (parsed.options.has("--reported")) out(formatNumber(reportedValue(metric, period, currency)));
-  else out(formatNumber(metricValue(metric, period, currency, option(parsed, "--scale"))));
+  if (parsed.options.has("--source")) out(engine.excel.source(metric, period, currency));
+  else if (parsed.options.has("--reported")) out(formatNumber(engine.excel.reported(metric, period, currency)));
+  else out(formatNumber(engine.excel.metric(metric, period, currency, option(parsed, "--scale"))));
   return 0;
 }
 
-function metrics(args: string[], out: (s: string) => void): number {
+function metrics(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--statement", "--search"], []);
   if (parsed.positional.length) throw new UsageError("metrics takes only --statement and --search");
-  out(formatMatrix(metricsTable(option(parsed, "--statement"), option(parsed, "--search"))));
+  out(formatMatrix(engine.excel.metrics(option(parsed, "--statement"), option(parsed, "--search"))));
   return 0;
 }
 
-function check(args: string[], out: (s: string) => void): number {
+function check(engine: Engine, args: string[], out: (s: string) => void): number {
   if (args.length) throw new UsageError("check takes no arguments");
-  const checks = kcContext().checks;
-  const rows = checks.map((c) => [
-    c.currency === "USD" ? `${c.identity} [US$]` : c.identity,
-    c.period,
-    c.printed.toFixed(),
-    c.recomputed.toSignificantDigits(12).toFixed(),
-    c.status === "ok" ? "ok" : `${c.status}: ${c.note}`,
-  ]);
+  const checks = engine.checkRows();
+  const rows = checks.map((c) => [c.identity, c.period, formatNumber(c.printed), formatNumber(c.recomputed), statusText(c)]);
   out(formatMatrix([["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows]));
   const count = (status: string) => checks.filter((c) => c.status === status).length;
   out(`\n${count("ok")} ok, ${count("noted")} noted (the filing's own differences), ${count("FAIL")} failed`);
@@ -106,20 +98,21 @@ function importCommand(args: string[], out: (s: string) => void): number {
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  const engine = createEngine(DATASET);
   try {
     switch (command) {
       case "get":
-        return get(rest, out);
+        return get(engine, rest, out);
       case "metrics":
-        return metrics(rest, out);
+        return metrics(engine, rest, out);
       case "check":
-        return check(rest, out);
+        return check(engine, rest, out);
       case "import":
         return importCommand(rest, out);
       case "eval":
         return await runEval(rest, out, err);
       case "export-model":
-        return await runExportModel(rest, out, err);
+        return await runExportModel(engine, rest, out, err);
       default:
         throw new UsageError(command ? `unknown command '${command}'` : "no command");
     }

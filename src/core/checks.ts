@@ -1,10 +1,11 @@
 import { IDENTITIES } from "./catalog";
 import type { Currency } from "./dataset";
 import { D, Dec } from "./decimal";
-import { isKcError } from "./errors";
 import { Expr, parseFormula, references } from "./formula";
-import { CURRENCYLESS, Model } from "./model";
+import { isKcError } from "./messages";
+import { Model, currencyless } from "./model";
 import { PeriodKey } from "./periods";
+import { toNumber } from "./scale";
 
 /**
  * The tie-outs: every printed subtotal, non-GAAP measure and margin recomputed from the reported inputs; every figure
@@ -93,7 +94,7 @@ function identityChecks(model: Model): Check[] {
 function translationChecks(model: Model): Check[] {
   const checks: Check[] = [];
   for (const metric of model.metrics.values()) {
-    if (CURRENCYLESS.has(metric.unit)) continue;
+    if (currencyless(metric.unit)) continue;
     for (const period of model.periods(metric.id)) {
       const usd = model.printed(metric.id, period, "USD")[0];
       const rmb = model.printed(metric.id, period, "RMB")[0];
@@ -139,7 +140,7 @@ function printedDecimals(model: Model, id: string, currency: Currency | ""): num
 
 /** The currencies a metric's figure is printed in for a period (null for ratios and share counts). */
 function currenciesPrinted(model: Model, id: string, period: PeriodKey): Array<Currency | null> {
-  if (CURRENCYLESS.has(model.metric(id).unit)) return model.printed(id, period, "").length ? [null] : [];
+  if (currencyless(model.metric(id).unit)) return model.printed(id, period, "").length ? [null] : [];
   return (["RMB", "USD"] as const).filter((c) => model.printed(id, period, c).length > 0);
 }
 
@@ -155,9 +156,38 @@ function tryEvaluate(model: Model, expr: Expr, period: PeriodKey, currency: Curr
 /** Half the stated precision of a prose figure (0 for table figures, which are exact). */
 function halfStep(model: Model, id: string): Dec {
   for (const period of model.periods(id)) {
-    const figure = model.printed(id, period, model.metric(id).unit === "amount" ? "RMB" : "")[0];
+    const figure = model.printed(id, period, currencyless(model.metric(id).unit) ? "" : "RMB")[0];
     if (figure?.precision) return figure.precision.div(2);
   }
   const metric = model.metric(id);
   return metric.expr ? references(metric.expr).reduce((sum, r) => sum.plus(halfStep(model, r.id)), D(0)) : D(0);
 }
+
+/** One tie-out as every view shows it (KC.CHECKS, the task pane, kc check): numbers, and the identity's currency. */
+export interface CheckRow {
+  /** The identity, "[US$]" after it for the US$ column's checks. */
+  identity: string;
+  period: PeriodKey;
+  printed: number;
+  recomputed: number;
+  status: CheckStatus;
+  /** Why it is ok other than exactly, why it is noted, or by how much it fails. */
+  note: string;
+  /** The line of the printed figure checked, when there is one. */
+  line: number | null;
+}
+
+export function checkRow(check: Check): CheckRow {
+  return {
+    identity: check.currency === "USD" ? `${check.identity} [US$]` : check.identity,
+    period: check.period,
+    printed: toNumber(check.printed),
+    recomputed: toNumber(check.recomputed),
+    status: check.status,
+    note: check.note,
+    line: check.line,
+  };
+}
+
+/** The status cell of KC.CHECKS and kc check: "ok", or the status and its note. */
+export const statusText = (row: CheckRow): string => (row.status === "ok" ? "ok" : `${row.status}: ${row.note}`);

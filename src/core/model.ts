@@ -1,7 +1,8 @@
-import { IDENTITIES, METRICS, MetricSpec, StatementId, Unit } from "./catalog";
+import { IDENTITIES, METRICS, MetricSpec, StatementId, UNITS, Unit } from "./catalog";
 import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
 import { D, Dec } from "./decimal";
-import { ImportError, notAvailable } from "./errors";
+import { importError, kcError } from "./messages";
+import { normalizeLabel } from "./labels";
 import { Exact, add, divide, fromDec, isZero, multiply, negate, subtract, toDec } from "./exact";
 import { Expr, parseFormula, references } from "./formula";
 import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
@@ -56,8 +57,9 @@ interface Scenario {
   read: (ref: string, offset: number) => Exact;
 }
 
-export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
-const RATE_METRIC = "ExchangeRateRMBPerUSD";
+/** Whether a unit's figures are kept without a currency (ratios, share counts, the rate). */
+export const currencyless = (unit: Unit): boolean => !UNITS[unit].currency;
+export const RATE_METRIC = "ExchangeRateRMBPerUSD";
 const SCENARIO_MEMO_LIMIT = 64;
 
 interface RowRef {
@@ -67,9 +69,6 @@ interface RowRef {
   section: string | null;
   label: string;
 }
-
-/** Labels compare without case, spaces, dashes or punctuation ("– Interest income" is "interestincome"). */
-export const normalizeLabel = (text: string): string => text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]/g, "");
 
 /**
  * The statement model over one imported filing: printed figures by metric, period and currency, and an evaluator
@@ -100,7 +99,7 @@ export class Model {
     this.bindTables(specs);
     this.bindNarrative();
     const rate = this.printedFigures.get(figureKey(RATE_METRIC, dataset.latest, ""))?.[0];
-    if (!rate) throw new ImportError(dataset.lineCount, "the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
+    if (!rate) throw importError(dataset.lineCount, "noRate");
     this.rate = rate.value;
     this.rateText = rate.provenance.text.replace(/^RMB|\s.*$/g, "");
     this.checkIdentityReferences();
@@ -139,7 +138,7 @@ export class Model {
   requirePeriod(id: string, period: PeriodKey): void {
     const periods = this.periods(id);
     if (!periods.includes(period)) {
-      throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(periods)}.`);
+      throw kcError("periodNotCovered", id, period, describeAvailable(periods));
     }
   }
 
@@ -149,9 +148,14 @@ export class Model {
    * printed one, otherwise from the RMB figure at the release's convenience rate.
    */
   value(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Dec {
+    return toDec(this.exact(id, period, currency, overrides));
+  }
+
+  /** The same value, as a plain number while it is a whole number of the unit (no Decimal is made for it). */
+  exact(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Exact {
     if (currency === "USD" && this.metric(id).unit === "ratio") {
       // A ratio does not depend on the currency: it is the RMB figures' ratio, whatever the call's currency.
-      return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
+      return this.exact(id, period, "RMB", overrides && this.overridesInRMB(overrides));
     }
     if (overrides && overrides.size > 0) {
       const scenario: Scenario = {
@@ -164,22 +168,22 @@ export class Model {
         // Overrides are a scenario for one period: earlier quarters keep their reported figures.
         read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
       };
-      return toDec(this.scenarioValue(id, scenario));
+      return this.scenarioValue(id, scenario);
     }
-    return toDec(this.reported(id, period, currency));
+    return this.reported(id, period, currency);
   }
 
   /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
   private overridesInRMB(overrides: Overrides): Overrides {
     const converted = new Map<string, Exact>();
-    for (const [id, value] of overrides) converted.set(id, CURRENCYLESS.has(this.metric(id).unit) ? value : fromDec(toDec(value).times(this.rate)));
+    for (const [id, value] of overrides) converted.set(id, currencyless(this.metric(id).unit) ? value : fromDec(toDec(value).times(this.rate)));
     return converted;
   }
 
   /** Whether the value in that currency is the filing's own figure rather than a translation at the rate. */
   isPrintedIn(id: string, period: PeriodKey, currency: Currency): boolean {
     const metric = this.metric(id);
-    return CURRENCYLESS.has(metric.unit) || currency === "RMB" || this.printed(id, period, currency).length > 0;
+    return currencyless(metric.unit) || currency === "RMB" || this.printed(id, period, currency).length > 0;
   }
 
   /** Evaluates any formula text of the model's language (used by the tie-outs), with the reported figures. */
@@ -201,7 +205,7 @@ export class Model {
       if (printed) value = fromDec(printed.value);
       else if (metric.expr) value = byFormula();
       else if (currency === "USD") value = divide(this.reported(id, period, "RMB"), this.rate);
-      else throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(this.periods(id))}.`);
+      else throw kcError("periodNotCovered", id, period, describeAvailable(this.periods(id)));
     }
     cache.set(id, value);
     return value;
@@ -269,7 +273,7 @@ export class Model {
         if (expr.op === "+") return add(left, right);
         if (expr.op === "-") return subtract(left, right);
         if (expr.op === "*") return multiply(left, right);
-        if (isZero(right)) throw notAvailable(`${id} for ${period} cannot be computed: it divides by zero.`);
+        if (isZero(right)) throw kcError("divideByZero", id, period);
         return divide(left, right);
       }
     }
@@ -288,7 +292,7 @@ export class Model {
           continue;
         }
         if (new Set(matches.map((m) => m.metric)).size > 1) {
-          throw new ImportError(row.line, `the row '${row.label}' matches ${matches.map((m) => m.metric).join(" and ")}`);
+          throw importError(row.line, "rowTwoMetrics", row.label, matches.map((m) => m.metric));
         }
         matches.forEach((m) => used.add(m));
         const metric = this.metric(matches[0].metric);
@@ -354,7 +358,7 @@ function figureKey(id: string, period: PeriodKey, currency: CurrencyKey): string
 }
 
 function currencyKeyFor(metric: Metric, currency: CurrencyKey): CurrencyKey {
-  return CURRENCYLESS.has(metric.unit) ? "" : currency;
+  return currencyless(metric.unit) ? "" : currency;
 }
 
 function parseRowRef(metric: string, text: string): RowRef {
@@ -395,7 +399,7 @@ function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<strin
       formula: spec.formula ?? null,
       expr,
       dependsOn: new Set(),
-      alwaysComputed: spec.unit === "ratio" || spec.unit === "perShare",
+      alwaysComputed: UNITS[spec.unit].alwaysComputed,
     });
   }
   for (const metric of metrics.values()) {

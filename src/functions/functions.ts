@@ -1,25 +1,14 @@
 /**
  * The KC custom functions (namespace KC, set in manifest.xml). Each is a thin adapter: Excel's arguments go to one core
- * call (src/core/api.ts), and adapter.ts turns the result or the failure into what Excel shows.
+ * call (the engine's Excel face, src/core/excel.ts), and adapter.ts turns the result or the failure into what Excel shows.
  *
  * CustomFunctionsMetadataPlugin reads the JSDoc below to generate functions.json and appends the
  * CustomFunctions.associate(...) calls at build time, so this file holds plain functions only.
  * Ids (the first word after @customfunction) are stored in users' workbooks: never change one.
  * Optional parameters arrive as null. `any[][]` parameters accept one cell or a range (a single value arrives as [[value]]).
  */
-import {
-  checksTable,
-  growthValue,
-  marginValue,
-  metricsTable,
-  metricValue,
-  periodsTable,
-  reportedValue,
-  seriesTable,
-  sourceText,
-  statementTable,
-} from "../core/api";
 import { asNumber, asTable, asText } from "./adapter";
+import { functionsEngine } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] */
 
@@ -35,7 +24,7 @@ import { asNumber, asTable, asText } from "./adapter";
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
-  return asNumber(() => metricValue(metric, period, currency, scale, overrides));
+  return asNumber(() => functionsEngine().excel.metric(metric, period, currency, scale, overrides));
 }
 
 /**
@@ -49,7 +38,7 @@ export function metric(metric: string, period: any, currency?: string, scale?: s
  * @returns The margin as a fraction.
  */
 export function margin(metric: string, period: any, base?: string, overrides?: any[][]): number {
-  return asNumber(() => marginValue(metric, period, base, overrides));
+  return asNumber(() => functionsEngine().excel.margin(metric, period, base, overrides));
 }
 
 /**
@@ -63,7 +52,7 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
  * @returns The growth as a fraction.
  */
 export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
-  return asNumber(() => growthValue(metric, period, basis, overrides));
+  return asNumber(() => functionsEngine().excel.growth(metric, period, basis, overrides));
 }
 
 /**
@@ -76,7 +65,7 @@ export function growth(metric: string, period: any, basis?: string, overrides?: 
  * @returns The printed figure.
  */
 export function reported(metric: string, period: any, currency?: string): number {
-  return asNumber(() => reportedValue(metric, period, currency));
+  return asNumber(() => functionsEngine().excel.reported(metric, period, currency));
 }
 
 /**
@@ -89,7 +78,7 @@ export function reported(metric: string, period: any, currency?: string): number
  * @returns The source, as text.
  */
 export function source(metric: string, period: any, currency?: string): string {
-  return asText(() => sourceText(metric, period, currency));
+  return asText(() => functionsEngine().excel.source(metric, period, currency));
 }
 
 /**
@@ -103,7 +92,7 @@ export function source(metric: string, period: any, currency?: string): string {
  * @returns The statement as a table.
  */
 export function statement(statement: string, periods?: any[][], currency?: string, scale?: string): any[][] {
-  return asTable(() => statementTable(statement, periods, currency, scale));
+  return asTable(() => functionsEngine().excel.statement(statement, periods, currency, scale));
 }
 
 /**
@@ -116,7 +105,7 @@ export function statement(statement: string, periods?: any[][], currency?: strin
  * @returns Periods and values.
  */
 export function series(metric: string, currency?: string, scale?: string): any[][] {
-  return asTable(() => seriesTable(metric, currency, scale));
+  return asTable(() => functionsEngine().excel.series(metric, currency, scale));
 }
 
 /**
@@ -128,7 +117,7 @@ export function series(metric: string, currency?: string, scale?: string): any[]
  * @returns The catalog as a table.
  */
 export function metrics(statement?: string, search?: string): any[][] {
-  return asTable(() => metricsTable(statement, search));
+  return asTable(() => functionsEngine().excel.metrics(statement, search));
 }
 
 /**
@@ -139,7 +128,7 @@ export function metrics(statement?: string, search?: string): any[][] {
  * @returns The periods as a column.
  */
 export function periods(metric?: string): any[][] {
-  return asTable(() => periodsTable(metric));
+  return asTable(() => functionsEngine().excel.periods(metric));
 }
 
 /**
@@ -149,5 +138,5 @@ export function periods(metric?: string): any[][] {
  * @returns The checks as a table.
  */
 export function checks(): any[][] {
-  return asTable(() => checksTable());
+  return asTable(() => functionsEngine().excel.checks());
 }

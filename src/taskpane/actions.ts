@@ -3,18 +3,30 @@
  * model, freeze KC formulas to values, and the tie-out table. Each action checks first and then writes one batch, so a
  * refusal leaves the workbook as it was (Workbook.write is all or nothing).
  */
-import { checksTable, sourceText, statementTable } from "../core/api";
-import { kcContext } from "../core/context";
-import type { Currency, StatementKind } from "../core/dataset";
-import { STATEMENTS, statementRows } from "../core/statements";
-import { NUMBER_FORMATS } from "../core/options";
-import { buildWorkbookLayout, renameSheets, sheetGrid, sheetPrefix } from "../export/layout";
-import { Batch, Block, BlockWrite, CellRef, CellValue, ChartSpec, Workbook, checkFits, qualifiedA1, uniqueSheetName } from "./workbook";
+import {
+  CheckRow,
+  Currency,
+  Engine,
+  STATEMENTS,
+  StatementKind,
+  TABLE_STATEMENTS,
+  absoluteA1,
+  kcFormula,
+  mentionsKcCall,
+  numberFormat,
+  qualifiedA1,
+  sheetPrefix,
+  uniqueSheetName,
+  uniqueSheetNames,
+  wholeKcCall,
+} from "../core";
+import { buildWorkbookLayout, renameSheets, sheetGrid } from "../export";
+import { Batch, Block, BlockWrite, CellRef, CellValue, ChartSpec, Workbook, checkFits } from "./workbook";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Insert a statement or bridge
 
-export const TABLE_KINDS: readonly StatementKind[] = ["IS", "BS", "CF", "NONGAAP"];
+export const TABLE_KINDS = TABLE_STATEMENTS;
 
 export interface TableContent {
   /** A KC.STATEMENT formula at the top-left and "" where it spills, or the values themselves. */
@@ -28,21 +40,20 @@ export interface TableContent {
 
 /** The KC.STATEMENT formula for a statement (currency given only when not RMB). */
 export function statementFormula(kind: StatementKind, currency: Currency): string {
-  return currency === "RMB" ? `=KC.STATEMENT("${kind}")` : `=KC.STATEMENT("${kind}",,"${currency}")`;
+  return kcFormula("STATEMENT", [kind, null, currency === "RMB" ? null : currency]);
 }
 
 /**
  * A statement as a table: a header row (title, periods), then the filing's rows. Amounts `#,##0;(#,##0)`, margins
  * and ratios `0.0%`, per-share amounts two decimals; labels and headings General.
  */
-export function statementContent(kind: StatementKind, mode: "formula" | "values", currency: Currency): TableContent {
-  const kc = kcContext();
-  const table = statementTable(kind, null, currency);
-  const rows = statementRows(kc.model, kind);
+export function statementContent(engine: Engine, kind: StatementKind, mode: "formula" | "values", currency: Currency): TableContent {
+  const table = engine.excel.statement(kind, null, currency);
+  const rows = engine.statementRows(kind);
   const cols = table[0].length;
   const formats = table.map((_, r) => {
     const metric = r === 0 ? null : rows[r - 1].metric;
-    const format = metric ? NUMBER_FORMATS[kc.model.metric(metric).unit] : "General";
+    const format = metric ? numberFormat(engine.metric(metric).unit) : "General";
     return Array.from({ length: cols }, (_, c) => (c === 0 ? "General" : format));
   });
   const cells: CellValue[][] =
@@ -67,8 +78,11 @@ export async function writeTable(workbook: Workbook, at: CellRef, content: Pick<
   return qualifiedA1({ ...at, rows: content.rows, cols: content.cols });
 }
 
+/** Sheets the task pane adds start with this: "KC IS", "KC Non-GAAP", "KC frozen". */
+export const SHEET_PREFIX = "KC ";
+
 /** The new sheet's name for a statement: "KC IS", "KC Non-GAAP". */
-export const tableSheetName = (kind: StatementKind): string => `KC ${kind === "NONGAAP" ? "Non-GAAP" : kind}`;
+export const tableSheetName = (kind: StatementKind): string => `${SHEET_PREFIX}${STATEMENTS[kind].sheet}`;
 
 /** Writes the table at A1 of a new sheet named `baseName` (or a free variant: "KC IS (2)"), and shows that sheet. */
 export async function writeTableOnNewSheet(workbook: Workbook, baseName: string, content: Pick<TableContent, "cells" | "formats" | "rows" | "cols">): Promise<string> {
@@ -105,12 +119,7 @@ export interface ModelPlan {
 
 /** Names for the model's sheets ("KC IS", ...), with one suffix for all of them when any is taken. */
 export function modelSheetNames(layoutNames: readonly string[], existing: readonly string[]): Record<string, string> {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? "" : ` (${n})`;
-    const names = Object.fromEntries(layoutNames.map((s) => [s, `KC ${s}${suffix}`]));
-    if (Object.values(names).every((name) => !taken.has(name.toLowerCase()))) return names;
-  }
+  return uniqueSheetNames(layoutNames, existing, SHEET_PREFIX);
 }
 
 /**
@@ -118,9 +127,8 @@ export function modelSheetNames(layoutNames: readonly string[], existing: readon
  * and margin a native formula) on new sheets, a block on the scenario sheet where KC.METRIC reads the scenario inputs as
  * its overrides range, and a chart of the revenue mix and margins across the periods.
  */
-export function planModel(existing: readonly string[]): ModelPlan {
-  const kc = kcContext();
-  const base = buildWorkbookLayout(kc.model);
+export function planModel(engine: Engine, existing: readonly string[]): ModelPlan {
+  const base = buildWorkbookLayout(engine);
   const names = modelSheetNames(
     base.sheets.map((s) => s.name),
     existing,
@@ -136,7 +144,7 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const sc = layout.scenario;
   const scSheet = layout.sheets.find((s) => s.name === sc.sheet)!;
   const period = sc.period;
-  const metricLabel = (id: string) => kc.model.metric(id).label.replace(/^[–-]\s*/, "");
+  const metricLabel = (id: string) => engine.metric(id).label.replace(/^[–-]\s*/, "");
   let row = Math.max(...scSheet.cells.map((c) => c.row)) + 1; // 0-based: one blank row after the last
   const block: CellValue[][] = [];
   const formats: string[][] = [];
@@ -151,18 +159,18 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const overridesStart = top + block.length;
   for (const input of sc.inputs) {
     const r = Number(/\d+$/.exec(input.address)![0]);
-    push([metricLabel(input.metric), input.metric, `=D${r}`], ["General", "General", NUMBER_FORMATS[kc.model.metric(input.metric).unit]]);
+    push([metricLabel(input.metric), input.metric, `=D${r}`], ["General", "General", numberFormat(engine.metric(input.metric).unit)]);
   }
   const overridesEnd = top + block.length - 1;
-  const overrides = `$B$${overridesStart + 1}:$C$${overridesEnd + 1}`;
+  const overrides = `${absoluteA1(overridesStart, 1)}:${absoluteA1(overridesEnd, 2)}`;
   push([]);
   push(["Recomputed by the add-in", "Metric", `KC.METRIC ${period} with overrides`, "Scenario (native formula)", "Difference"]);
   const kcCells: Record<string, string> = {};
   for (const result of sc.results) {
     const r = top + block.length + 1; // 1-based row of this line
-    const format = NUMBER_FORMATS[kc.model.metric(result.metric).unit];
+    const format = numberFormat(engine.metric(result.metric).unit);
     kcCells[result.metric] = `${sheetPrefix(sc.sheet)}C${r}`;
-    push([metricLabel(result.metric), result.metric, `=KC.METRIC("${result.metric}","${period}",,,${overrides})`, `=${result.address}`, `=C${r}-D${r}`], ["General", "General", format, format, format]);
+    push([metricLabel(result.metric), result.metric, kcFormula("METRIC", [result.metric, period, null, null, { ref: overrides }]), `=${result.address}`, `=C${r}-D${r}`], ["General", "General", format, format, format]);
   }
   writes.push({ sheet: sc.sheet, row, col: 0, cells: block, formats });
   row += block.length;
@@ -171,9 +179,9 @@ export function planModel(existing: readonly string[]): ModelPlan {
   const ratios = layout.sheets.find((s) => s.name === names.Ratios)!;
   const chartTop = Math.max(...ratios.cells.map((c) => c.row)) + 1;
   const series = [...MODEL_CHART_METRICS.mix, ...MODEL_CHART_METRICS.margins];
-  const periods = kc.model.periods("GrossMargin").filter((p) => series.every((id) => layout.homes[`${id}|${p}`]));
+  const periods = engine.periods("GrossMargin").filter((p) => series.every((id) => layout.homes[`${id}|${p}`]));
   const chartCells: CellValue[][] = [["Period", ...series.map(metricLabel)], ...periods.map((p) => [p, ...series.map((id) => `=${layout.homes[`${id}|${p}`]}`)])];
-  const chartFormats = chartCells.map((r, i) => r.map((_, c) => (i === 0 || c === 0 ? "General" : c <= MODEL_CHART_METRICS.mix.length ? NUMBER_FORMATS.amount : NUMBER_FORMATS.ratio)));
+  const chartFormats = chartCells.map((r, i) => r.map((_, c) => (i === 0 || c === 0 ? "General" : numberFormat(c <= MODEL_CHART_METRICS.mix.length ? "amount" : "ratio"))));
   writes.push({ sheet: ratios.name, row: chartTop, col: 0, cells: [["Chart data: revenue mix and margins", ...Array(series.length).fill("")], ...chartCells], formats: [Array(series.length + 1).fill("General"), ...chartFormats] });
   const data: Block = { sheet: ratios.name, row: chartTop + 1, col: 0, rows: chartCells.length, cols: series.length + 1 };
   const chart: ChartSpec = {
@@ -212,8 +220,8 @@ export function planModel(existing: readonly string[]): ModelPlan {
 }
 
 /** Builds the model in the workbook: new sheets whose names collide with none. */
-export async function buildModel(workbook: Workbook): Promise<ModelPlan> {
-  const plan = planModel(await workbook.sheetNames());
+export async function buildModel(engine: Engine, workbook: Workbook): Promise<ModelPlan> {
+  const plan = planModel(engine, await workbook.sheetNames());
   await workbook.write(plan.batch);
   return plan;
 }
@@ -221,22 +229,26 @@ export async function buildModel(workbook: Workbook): Promise<ModelPlan> {
 // ---------------------------------------------------------------------------------------------------------------
 // Freeze to values
 
-export const FROZEN_SHEET = "KC frozen";
+export const FROZEN_SHEET = `${SHEET_PREFIX}frozen`;
 const FROZEN_HEADER = ["Frozen at", "Cell", "Formula (as it was)", "Value", "Source"];
-const KC_FORMULA = /(^|[^A-Za-z0-9_.])KC\.[A-Za-z]+\s*\(/i;
 const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)/;
 
-export const isKcFormula = (cell: unknown): cell is string => typeof cell === "string" && cell.startsWith("=") && KC_FORMULA.test(cell);
+export const isKcFormula = (cell: unknown): cell is string => mentionsKcCall(cell);
 
-/** KC.SOURCE's description for a KC.METRIC / KC.REPORTED / KC.SOURCE with literal arguments; "" otherwise. */
-export function formulaSource(formula: string): string {
-  const m = /^=\s*KC\.(?:METRIC|REPORTED|SOURCE)\(\s*"([^"]+)"\s*,\s*"([^"]+)"\s*(?:,\s*"([^"]*)"\s*)?\)$/i.exec(formula.trim());
-  if (!m) return "";
-  try {
-    return sourceText(m[1], m[2], m[3] ?? null);
-  } catch {
-    return "";
-  }
+const SOURCED_FUNCTIONS = new Set(["METRIC", "REPORTED", "SOURCE"]);
+
+/** KC.SOURCE's description for a KC.METRIC / KC.REPORTED / KC.SOURCE with literal metric, period (and currency); "" otherwise. */
+export function formulaSource(engine: Engine, formula: string): string {
+  const call = wholeKcCall(formula);
+  const name = call ? call.name.slice(call.name.indexOf(".") + 1).toUpperCase() : "";
+  if (!call || !SOURCED_FUNCTIONS.has(name)) return "";
+  const [metric, period, currency = null] = call.args;
+  if (typeof metric !== "string" || typeof period !== "string" || !(currency === null || typeof currency === "string")) return "";
+  const id = engine.resolveMetric(metric);
+  const key = engine.resolvePeriod(period);
+  if (!id.ok || !key.ok || (currency !== null && !/^(RMB|USD)$/i.test(currency))) return "";
+  const text = engine.source(id.value, key.value, currency === null ? "RMB" : (currency.toUpperCase() as Currency));
+  return text.ok ? text.value : "";
 }
 
 export interface FreezeResult {
@@ -254,7 +266,7 @@ export interface FreezeResult {
  * spilled table into its whole block of values, and appends a note of each (cell, formula, value, the filing line it
  * comes from) to the "KC frozen" sheet. Nothing else changes; KC formulas that show an error are left as they are.
  */
-export async function freezeToValues(workbook: Workbook, scope: "selection" | "sheet", now = new Date()): Promise<FreezeResult> {
+export async function freezeToValues(engine: Engine, workbook: Workbook, scope: "selection" | "sheet", now = new Date()): Promise<FreezeResult> {
   let block: Block | null;
   if (scope === "selection") block = await workbook.selection();
   else block = await workbook.usedRange((await workbook.activeCell()).sheet);
@@ -281,7 +293,7 @@ export async function freezeToValues(workbook: Workbook, scope: "selection" | "s
       writes.push({ ...at, cells: values.map((v) => v.map((x) => (typeof x === "string" && x !== "" ? `'${x}` : x))) });
       frozen.push(address);
       const first = values[0][0];
-      notes.push([stamp, address, `'${formula}`, spill ? `${values.length} x ${values[0].length} values` : typeof first === "string" ? `'${first}` : first, formulaSource(formula)]);
+      notes.push([stamp, address, `'${formula}`, spill ? `${values.length} x ${values[0].length} values` : typeof first === "string" ? `'${first}` : first, formulaSource(engine, formula)]);
     }),
   );
   if (!writes.length) return { frozen, skipped, record: "", scope: where };
@@ -308,15 +320,6 @@ export async function freezeToValues(workbook: Workbook, scope: "selection" | "s
 // ---------------------------------------------------------------------------------------------------------------
 // Checks
 
-export interface CheckRow {
-  identity: string;
-  period: string;
-  printed: number;
-  recomputed: number;
-  status: "ok" | "noted" | "FAIL";
-  note: string;
-}
-
 export interface ChecksView {
   rows: CheckRow[];
   ok: number;
@@ -326,13 +329,8 @@ export interface ChecksView {
 }
 
 /** The tie-out table (KC.CHECKS), with the filing's own inconsistencies ("noted") and any failure picked out. */
-export function checksView(): ChecksView {
-  const [, ...body] = checksTable();
-  const rows = body.map(([identity, period, printed, recomputed, status]) => {
-    const text = String(status);
-    const kind = text === "ok" ? "ok" : text.startsWith("noted") ? "noted" : "FAIL";
-    return { identity: String(identity), period: String(period), printed: Number(printed), recomputed: Number(recomputed), status: kind, note: text.replace(/^(noted|FAIL):\s*/, "") } as CheckRow;
-  });
+export function checksView(engine: Engine): ChecksView {
+  const rows = engine.checkRows();
   const noted = rows.filter((r) => r.status === "noted");
   const failed = rows.filter((r) => r.status === "FAIL");
   const ok = rows.length - noted.length - failed.length;
@@ -340,12 +338,4 @@ export function checksView(): ChecksView {
     `${rows.length} tie-outs: ${ok} agree exactly or to the printed rounding, ${noted.length} are the filing's own inconsistencies (noted below), ` +
     (failed.length ? `${failed.length} FAIL: the data disagrees with the filing.` : "none fails.");
   return { rows, ok, noted, failed, summary };
-}
-
-/** Where the cell of a layout home is, as a block, e.g. "'KC IS'!D11" -> {sheet: "KC IS", row: 10, col: 3}. */
-export function homeCell(ref: string): CellRef {
-  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new Error(`not a cell reference: ${ref}`);
-  const col = [...m[3]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), row: Number(m[4]) - 1, col };
 }

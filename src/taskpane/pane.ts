@@ -5,12 +5,10 @@
  * Workbook interface. Before writing over anything it asks; a refused write leaves the workbook as it was.
  * Styles come from taskpane.css (the pages' Content-Security-Policy allows no inline style or script).
  */
-import type { Currency, StatementKind } from "../core/dataset";
-import { STATEMENTS } from "../core/statements";
-import { NUMBER_FORMATS } from "../core/options";
+import { Currency, Engine, STATEMENTS, StatementKind, formatValue, numberFormat, statusText } from "../core";
 import { TABLE_KINDS, TableContent, buildModel, checkInsert, checksView, freezeToValues, statementContent, tableSheetName, writeTable, writeTableOnNewSheet } from "./actions";
 import { OfficeTheme, applyTheme } from "./theme";
-import { MetricDetail, formatGrowth, formatValue, metricDetail, metricFormula, searchMetrics, sourceView } from "./view-model";
+import { MetricDetail, formatGrowth, metricDetail, metricFormula, searchMetrics, sourceView } from "./view-model";
 import { Workbook, describeExcelError } from "./workbook";
 
 /** Matches listed at once; more are reached by typing more. */
@@ -41,8 +39,18 @@ const TABS: Array<[Tab, string]> = [
 
 export type Choice = "overwrite" | "newSheet" | "cancel";
 
-/** Builds the task pane inside `root`; `theme` is Office's (Office.context.officeTheme) when there is one. */
-export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: OfficeTheme | null): TaskPane {
+export interface TaskPaneContext {
+  /** The engine the KC functions compute with in this runtime. */
+  engine: Engine;
+  /** The release's text, for the source view. */
+  filingText: string;
+  workbook: Workbook;
+  /** Office's theme (Office.context.officeTheme) when there is one. */
+  theme?: OfficeTheme | null;
+}
+
+/** Builds the task pane inside `root`. */
+export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook, theme }: TaskPaneContext): TaskPane {
   let currency: Currency = "RMB";
   let detail: MetricDetail | null = null;
   let period: string | null = null;
@@ -146,7 +154,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
   function runSearch(text: string) {
     options = [];
     active = -1;
-    const groups = text.trim() ? searchMetrics(text) : [];
+    const groups = text.trim() ? searchMetrics(engine, text) : [];
     const boxes: HTMLElement[] = [];
     let found = 0;
     for (const group of groups) {
@@ -182,7 +190,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
   });
 
   function select(id: string) {
-    detail = metricDetail(id, currency);
+    detail = metricDetail(engine, id, currency);
     period = detail.periods[0]?.period ?? null;
     const index = options.findIndex((o) => o.dataset.id === id);
     if (index >= 0) setActive(index);
@@ -197,7 +205,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
       const button = el("button", { type: "button", "aria-pressed": String(currency === cur), "data-currency": cur }, text);
       button.addEventListener("click", () => {
         currency = cur;
-        detail = metricDetail(d.id, currency);
+        detail = metricDetail(engine, d.id, currency);
         renderDetail();
         if (!sourceSection.hidden) showSource();
       });
@@ -258,7 +266,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
 
   function showSource() {
     if (!detail || !period) return;
-    const view = sourceView(detail.id, period, currency);
+    const view = sourceView(engine, filingText, detail.id, period, currency);
     const children: Node[] = [el("h2", {}, `Source · ${period}`), el("p", { class: "kc-meta", id: "kc-source-description" }, view.description)];
     if (view.table) {
       const t = view.table;
@@ -283,7 +291,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
     if (!detail || !period) return;
     const p = detail.periods.find((x) => x.period === period)!;
     const text = kind === "formula" ? metricFormula(detail.id, period, currency) : formatValue(p.value, detail.unit);
-    await place({ cells: [[kind === "formula" ? metricFormula(detail.id, period, currency) : p.value]], formats: [[NUMBER_FORMATS[detail.unit]]], rows: 1, cols: 1, what: text }, "KC values");
+    await place({ cells: [[kind === "formula" ? metricFormula(detail.id, period, currency) : p.value]], formats: [[numberFormat(detail.unit)]], rows: 1, cols: 1, what: text }, "KC values");
   }
 
   /** Asks what to do when the target is not empty; resolves with the choice. Cancel is the default (Esc, and focused). */
@@ -362,7 +370,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
       const where = root.querySelector<HTMLInputElement>("input[name=kc-table-where]:checked")?.value ?? "selection";
       let content: TableContent;
       try {
-        content = statementContent(k, mode, cur.value as Currency);
+        content = statementContent(engine, k, mode, cur.value as Currency);
       } catch (error) {
         say(error instanceof Error ? error.message : String(error), "error");
         return;
@@ -394,7 +402,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
       build.disabled = true;
       say("Building the model…");
       try {
-        const plan = await buildModel(workbook);
+        const plan = await buildModel(engine, workbook);
         const sheets = Object.values(plan.names);
         say(`Built the model on ${sheets.length} new sheets (${sheets.join(", ")}). Type over a yellow input on ${plan.scenario.sheet}.`, "ok");
       } catch (error) {
@@ -411,7 +419,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
     freeze.addEventListener("click", async () => {
       const scope = (root.querySelector<HTMLInputElement>("input[name=kc-freeze-scope]:checked")?.value ?? "selection") as "selection" | "sheet";
       try {
-        const result = await freezeToValues(workbook, scope);
+        const result = await freezeToValues(engine, workbook, scope);
         const skipped = result.skipped.length ? ` Left ${result.skipped.length} KC formula${result.skipped.length > 1 ? "s" : ""} that show an error (${result.skipped.join(", ")}).` : "";
         if (!result.frozen.length) say(`No KC formula to freeze in ${result.scope}.${skipped}`, "info");
         else say(`Froze ${result.frozen.length} KC formula${result.frozen.length > 1 ? "s" : ""} in ${result.scope} to values; their sources are noted on ${result.record}.${skipped}`, "ok");
@@ -438,7 +446,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
   function renderChecks() {
     if (checksRendered) return;
     checksRendered = true;
-    const view = checksView();
+    const view = checksView(engine);
     const table = (id: string, label: string, rows: typeof view.rows, notes: boolean) =>
       el(
         "table",
@@ -455,7 +463,7 @@ export function mountTaskPane(root: HTMLElement, workbook: Workbook, theme?: Off
               el("td", {}, r.period),
               el("td", {}, r.printed.toLocaleString("en-US", { maximumFractionDigits: 4 })),
               el("td", {}, r.recomputed.toLocaleString("en-US", { maximumFractionDigits: 4 })),
-              el("td", {}, notes ? r.note : r.status === "ok" ? "ok" : `${r.status}: ${r.note}`),
+              el("td", {}, notes ? r.note : statusText(r)),
             ),
           ),
         ),

@@ -3,21 +3,21 @@
  * ready. Outside Excel (a plain browser) it still finds and traces metrics, and says where inserting works.
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
+import { FILING_TEXT } from "../data/filing.generated";
+import { functionsEngine } from "../functions/runtime";
 import { mountTaskPane } from "./pane";
 import { OfficeTheme, applyTheme } from "./theme";
-import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WorkbookError } from "./workbook";
+import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, workbookError } from "./workbook";
 
 /** The status line's text for the host Office.onReady reports (null outside Office, e.g. in a plain browser). */
 export function statusText(host: Office.HostType | null | undefined): string {
   return host ? `Ready in ${host}. The KC functions are available in every cell.` : "Ready (preview outside Excel).";
 }
 
-const NO_EXCEL = "There is no workbook here: open the task pane in Excel, or use the preview page (preview.html in a development build).";
-
-/** Stands in for a workbook outside Excel: every action rejects with NO_EXCEL. */
+/** Stands in for a workbook outside Excel: every action rejects, saying where inserting works. */
 export class NoWorkbook implements Workbook {
   private fail(): Promise<never> {
-    return Promise.reject(new WorkbookError(NO_EXCEL));
+    return Promise.reject(workbookError("noExcel"));
   }
   activeCell(): Promise<CellRef> {
     return this.fail();
@@ -40,9 +40,6 @@ export class NoWorkbook implements Workbook {
   write(): Promise<void> {
     return this.fail();
   }
-  addChart(): Promise<void> {
-    return this.fail();
-  }
 }
 
 /** Office's theme colours, when the host gives them (Office.context.officeTheme; undefined in a plain browser). */
@@ -63,5 +60,7 @@ Office.onReady((info) => {
   const root = document.getElementById("kc-app");
   const theme = officeTheme();
   applyTheme(document.body, theme); // the page around the pane (status line, footer) follows the theme too
-  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook(), theme);
+  const workbook = info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook();
+  // The functions runtime's engine: in the shared runtime the task pane and the KC functions read the same one.
+  if (root) mountTaskPane(root, { engine: functionsEngine(), filingText: FILING_TEXT, workbook, theme });
 });

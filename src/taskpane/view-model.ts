@@ -1,29 +1,22 @@
 /**
- * What the task pane shows, computed from the core alone (no DOM, no workbook): search results grouped by statement,
- * a metric's values across periods (printed beside recomputed, growth), and the filing's table around a printed figure.
+ * What the task pane shows, computed from the engine's typed calls alone (no DOM, no workbook): search results grouped
+ * by statement, a metric's values across periods (printed beside recomputed, growth), and the filing's table around a
+ * printed figure.
  */
-import { growthValue, metricValue, reportedValue, sourceText } from "../core/api";
-import type { Unit } from "../core/catalog";
-import { kcContext } from "../core/context";
-import type { Currency } from "../core/dataset";
-import { unitLabel } from "../core/options";
-import { STATEMENTS } from "../core/statements";
-import { FILING_TEXT } from "../data/filing.generated";
-import { stripMarkup } from "../core/importer/markup";
+import { Currency, Engine, SourceView, StatementId, Unit, kcFormula } from "../core";
 
 export interface SearchGroup {
-  statement: string;
+  statement: StatementId;
   name: string;
   metrics: Array<{ id: string; label: string }>;
 }
 
 /** Metrics whose id, label, aliases or statement contain the search, grouped by statement in catalog order. */
-export function searchMetrics(search: string): SearchGroup[] {
-  const kc = kcContext();
+export function searchMetrics(engine: Engine, search: string): SearchGroup[] {
   const groups = new Map<string, SearchGroup>();
-  for (const m of kc.index.matches(search, kc.model.metrics.values())) {
+  for (const m of engine.search(search)) {
     let group = groups.get(m.statement);
-    if (!group) groups.set(m.statement, (group = { statement: m.statement, name: STATEMENTS[m.statement].name, metrics: [] }));
+    if (!group) groups.set(m.statement, (group = { statement: m.statement, name: engine.statementName(m.statement), metrics: [] }));
     group.metrics.push({ id: m.id, label: m.label });
   }
   return [...groups.values()];
@@ -49,70 +42,34 @@ export interface MetricDetail {
   periods: PeriodValue[];
 }
 
-const attempt = <T>(fn: () => T): T | null => {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
-};
+const valueOrNull = <T>(outcome: { ok: true; value: T } | { ok: false }): T | null => (outcome.ok ? outcome.value : null);
 
 /** The metric in every period the filing has, newest first. */
-export function metricDetail(id: string, currency: Currency): MetricDetail {
-  const kc = kcContext();
-  const m = kc.model.metric(id);
-  const periods = [...kc.model.periods(id)].reverse().map((period) => ({
-    period,
-    value: metricValue(id, period, currency),
-    printed: attempt(() => reportedValue(id, period, currency)),
-    yoy: m.unit === "ratio" ? null : attempt(() => growthValue(id, period, "YoY")),
-    qoq: m.unit === "ratio" ? null : attempt(() => growthValue(id, period, "QoQ")),
-  }));
-  return { id, label: m.label, statement: STATEMENTS[m.statement].name, unit: m.unit, unitLabel: unitLabel(m.unit, currency, "asPrinted"), formula: m.formula, periods };
-}
-
-export interface SourceLine {
-  line: number;
-  cells: string[];
-}
-
-export interface SourceView {
-  /** KC.SOURCE's one-line description. */
-  description: string;
-  /** The printed table around the figure, or null for a computed figure or a figure from the release's text. */
-  table: { title: string; lines: SourceLine[]; line: number; column: number } | null;
+export function metricDetail(engine: Engine, id: string, currency: Currency): MetricDetail {
+  const m = engine.metric(id);
+  const periods = [...engine.periods(id)].reverse().flatMap((period) => {
+    const value = engine.value(id, period, { currency });
+    if (!value.ok) return [];
+    return [{
+      period,
+      value: value.value,
+      printed: valueOrNull(engine.reported(id, period, currency)),
+      yoy: m.unit === "ratio" ? null : valueOrNull(engine.growth(id, period, "YoY")),
+      qoq: m.unit === "ratio" ? null : valueOrNull(engine.growth(id, period, "QoQ")),
+    }];
+  });
+  return { id, label: m.label, statement: engine.statementName(m.statement), unit: m.unit, unitLabel: engine.unitLabel(id, currency), formula: m.formula, periods };
 }
 
 /** The filing's table holding the figure, line by line from its title, with the figure's line and column. */
-export function sourceView(id: string, period: string, currency: Currency): SourceView {
-  const kc = kcContext();
-  const description = sourceText(id, period, currency);
-  const printed = kc.model.printed(id, period, currency)[0];
-  const table = printed && kc.dataset.tables.find((t) => t.rows.some((r) => r.line === printed.provenance.line));
-  if (!printed || !table) return { description, table: null };
-  const text = FILING_TEXT.split("\n");
-  const last = table.rows[table.rows.length - 1].line;
-  const lines: SourceLine[] = [];
-  for (let line = table.titleLine; line <= last; line++) {
-    const raw = text[line - 1];
-    if (raw.trim() === "" || /^-{3,}$/.test(raw.trim())) continue;
-    lines.push({ line, cells: raw.trimEnd().split("\t").map(stripMarkup) });
-  }
-  const column = table.columns.findIndex((c) => c.header === printed.provenance.column) + 1;
-  return { description, table: { title: table.title, lines, line: printed.provenance.line, column } };
+export function sourceView(engine: Engine, filingText: string, id: string, period: string, currency: Currency): SourceView {
+  const view = engine.sourceView(id, period, currency, filingText);
+  return view.ok ? view.value : { description: view.error.message, table: null };
 }
 
 /** The KC formula for a metric in a period (and currency when not RMB). */
 export function metricFormula(id: string, period: string, currency: Currency): string {
-  return currency === "RMB" ? `=KC.METRIC("${id}","${period}")` : `=KC.METRIC("${id}","${period}","USD")`;
-}
-
-/** A value for display: amounts with thousands separators and parentheses, ratios as percentages. */
-export function formatValue(value: number, unit: Unit): string {
-  if (unit === "ratio") return `${(value * 100).toFixed(1)}%`;
-  const decimals = unit === "perShare" ? 2 : unit === "rate" ? 4 : 0;
-  const text = Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return value < 0 ? `(${text})` : text;
+  return kcFormula("METRIC", [id, period, currency === "RMB" ? null : currency]);
 }
 
 /** Growth as a signed percentage: "+12.3%", "-4.0%". */

@@ -4,19 +4,10 @@
  * Office.js (one Excel.run per action, batched); the preview page implements it with a HyperFormula grid.
  * Positions are 0-based rows and columns on a named sheet.
  */
+import { Block, CellRef, WORKBOOK_MESSAGES, WorkbookMessageKey, a1, columnName, isValidSheetName, parseBlock, roomFor } from "../core";
+
+export type { Block, CellRef };
 export type CellValue = string | number | boolean;
-
-export interface CellRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
-
-/** A rows x cols block whose top-left cell is (row, col) on `sheet`. */
-export interface Block extends CellRef {
-  rows: number;
-  cols: number;
-}
 
 /** One block to write: formulas ("=...") and constants as Excel's `range.formulas` takes them; "" empties a cell. */
 export interface BlockWrite {
@@ -91,121 +82,58 @@ export interface Workbook {
   read(block: Block): Promise<BlockContent>;
   /** Writes a batch, all or nothing (see Batch). */
   write(batch: Batch): Promise<void>;
-  /** Adds one native chart (a batch of one chart). */
-  addChart(chart: ChartSpec): Promise<void>;
 }
-
-/** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
 
 /** A failure the user can act on; its message says what happened and that nothing was changed. */
 export class WorkbookError extends Error {
-  constructor(message: string) {
+  readonly key: WorkbookMessageKey | null;
+
+  constructor(message: string, key: WorkbookMessageKey | null = null) {
     super(message);
     this.name = "WorkbookError";
+    this.key = key;
   }
 }
 
-/** Names Excel refuses: empty, over 31 characters, []:*?/\ , or starting or ending with an apostrophe. */
-export function isValidSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== "history";
-}
-
-/** `wanted` if no sheet has that name (Excel compares names without case), else "wanted (2)", "wanted (3)", ... */
-export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** A sheet-qualified A1 address: Sheet1!B2:C3, 'My sheet'!B2. */
-export function qualifiedA1(block: Block): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(block.sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(block.sheet);
-  const sheet = plain ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${a1(block.row, block.col, block.rows, block.cols)}`;
+/** The WorkbookError for a message key. */
+export function workbookError<K extends WorkbookMessageKey>(key: K, ...args: Parameters<(typeof WORKBOOK_MESSAGES)[K]>): WorkbookError {
+  const text = WORKBOOK_MESSAGES[key] as (...a: Parameters<(typeof WORKBOOK_MESSAGES)[K]>) => string;
+  return new WorkbookError(text(...args), key);
 }
 
 /** Refuses a block that would run past the sheet's last row or column, before anything is asked of Excel. */
 export function checkFits(block: Block): void {
-  if (block.row + block.rows > MAX_ROWS || block.col + block.cols > MAX_COLS) {
-    const fitRows = Math.max(0, MAX_ROWS - block.row);
-    const fitCols = Math.max(0, MAX_COLS - block.col);
-    throw new WorkbookError(
-      `The table needs ${block.rows} rows x ${block.cols} columns, but from ${a1(block.row, block.col)} the sheet has room for ${Math.min(block.rows, fitRows)} x ${Math.min(block.cols, fitCols)}: nothing was written. Select a cell higher up or further left, or write to a new sheet.`,
-    );
-  }
+  const room = roomFor(block);
+  if (!room.fits) throw workbookError("doesNotFit", block.rows, block.cols, a1(block.row, block.col), room.rows, room.cols);
 }
 
 /** A plain-words message for what Excel refused (Office.js errors carry a `code`), without saying what was kept. */
 export function describeExcelError(error: unknown): string {
   if (error instanceof WorkbookError) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === "AccessDenied") return `Excel refused the change: the sheet or workbook is protected or read-only (${reason(error)}).`;
-  if (code === "InvalidOperationInCellEditMode") return "Excel is editing a cell: press Enter or Esc in the sheet, then try again.";
-  if (code === "ItemAlreadyExists") return `A sheet with that name already exists (${reason(error)}).`;
-  return `Excel refused the change: ${reason(error)}.`;
-}
-
-/** "A", "B", ..., "Z", "AA" for a 0-based column. */
-export function columnName(col: number): string {
-  let name = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-/** "B2" or "B2:D5" for a block at a 0-based position. */
-export function a1(row: number, col: number, rows = 1, cols = 1): string {
-  const start = `${columnName(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${columnName(col + cols - 1)}${row + rows}`;
-}
-
-/** Row and column (0-based) of "B2", "$B$2" or the start of "Sheet1!B2:C3". */
-export function parseA1(address: string): { row: number; col: number } {
-  const cell = address.slice(address.lastIndexOf("!") + 1).split(":")[0].replace(/\$/g, "");
-  const match = /^([A-Za-z]{1,3})(\d+)$/.exec(cell);
-  if (!match) throw new Error(`Not a cell address: '${address}'`);
-  const col = [...match[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]) - 1, col };
-}
-
-/** The sheet name in "Sheet1!B2" or "'My sheet'!B2". */
-export function sheetOf(address: string): string {
-  const name = address.slice(0, address.lastIndexOf("!"));
-  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
-}
-
-
-/** The block "Sheet1!B2:D5" (or one cell "Sheet1!B2") names. */
-export function parseBlock(address: string): Block {
-  const sheet = sheetOf(address);
-  const [start, end] = address.slice(address.lastIndexOf("!") + 1).split(":");
-  const a = parseA1(start);
-  const b = end ? parseA1(end) : a;
-  return { sheet, row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+  if (code === "AccessDenied") return WORKBOOK_MESSAGES.protectedOrReadOnly(reason(error));
+  if (code === "InvalidOperationInCellEditMode") return WORKBOOK_MESSAGES.cellEditMode();
+  if (code === "ItemAlreadyExists") return WORKBOOK_MESSAGES.itemExists(reason(error));
+  return WORKBOOK_MESSAGES.excelRefused(reason(error));
 }
 
 function shape(matrix: unknown[][]): { rows: number; cols: number } {
   const rows = matrix.length;
   const cols = rows ? matrix[0].length : 0;
-  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw new WorkbookError("Write a non-empty rectangular block.");
+  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw workbookError("notRectangular");
   return { rows, cols };
 }
 
 /** The blocks of a batch with their sizes, checked (rectangular, formats of the same shape, inside the sheet). */
 export function checkBatch(batch: Batch): Array<BlockWrite & Block> {
   for (const name of batch.newSheets ?? []) {
-    if (!isValidSheetName(name)) throw new WorkbookError(`'${name}' cannot be a sheet name (at most 31 characters, none of [ ] : * ? / \\): nothing was written.`);
+    if (!isValidSheetName(name)) throw workbookError("badSheetName", name);
   }
   return batch.writes.map((w) => {
     const block = { ...w, ...shape(w.cells) };
     if (w.formats) {
       const f = shape(w.formats);
-      if (f.rows !== block.rows || f.cols !== block.cols) throw new WorkbookError("Number formats must have the shape of the cells they format.");
+      if (f.rows !== block.rows || f.cols !== block.cols) throw workbookError("formatsShape");
     }
     checkFits(block);
     return block;
@@ -225,7 +153,8 @@ export class OfficeWorkbook implements Workbook {
       const cell = context.workbook.getActiveCell();
       cell.load("address");
       await context.sync();
-      return { sheet: sheetOf(cell.address), ...parseA1(cell.address) };
+      const { sheet, row, col } = parseBlock(cell.address);
+      return { sheet, row, col };
     });
   }
 
@@ -238,7 +167,7 @@ export class OfficeWorkbook implements Workbook {
       used.load("address");
       await context.sync();
       if (/![$A-Za-z]+\$?\d+(:\$?[A-Za-z]+\$?\d+)?$/.test(range.address)) return parseBlock(range.address);
-      if (used.isNullObject) throw new WorkbookError(`Nothing is in use in ${range.address}: select the cells to work on.`);
+      if (used.isNullObject) throw workbookError("nothingInUse", range.address);
       return parseBlock(used.address);
     });
   }
@@ -292,10 +221,6 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  addChart(chart: ChartSpec): Promise<void> {
-    return this.write({ writes: [], charts: [chart] });
-  }
-
   async write(batch: Batch): Promise<void> {
     const writes = checkBatch(batch);
     const newSheets = batch.newSheets ?? [];
@@ -322,9 +247,9 @@ export class OfficeWorkbook implements Workbook {
       });
       await context.sync();
       const taken = probes.find((p) => !p.sheet.isNullObject);
-      if (taken) throw new WorkbookError(`A sheet named '${taken.name}' already exists: nothing was written. Rename or delete it, or try again (the task pane picks a free name).`);
+      if (taken) throw workbookError("sheetTaken", taken.name);
       const locked = protections.find((p) => p.protection.protected === true);
-      if (locked) throw new WorkbookError(`The sheet '${locked.name}' is protected: nothing was written. Unprotect it (Review > Unprotect Sheet), or write to a new sheet.`);
+      if (locked) throw workbookError("sheetProtected", locked.name);
       const saved = before.map(({ w, range }) => ({ w, formulas: range.formulas as CellValue[][], formats: range.numberFormat as string[][] }));
 
       // 2. Write, in one sync.
@@ -360,9 +285,7 @@ export class OfficeWorkbook implements Workbook {
           undone = false;
         }
         const targets = [...new Set(writes.map((w) => w.sheet))].join(", ");
-        throw new WorkbookError(
-          `${describeExcelError(error)} ${undone ? "Nothing was changed." : `Excel also refused to undo the part it had written: check ${targets}.`}`,
-        );
+        throw workbookError("refused", describeExcelError(error), undone, targets);
       }
     });
   }
@@ -400,23 +323,4 @@ function reason(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && !detail.includes(code) ? `${detail} (${code})` : detail;
-}
-
-/**
- * Writes `content` at `at` only if the block there is empty; says where it is not otherwise. Formulas and constants go
- * in `cells` (a spill formula at the top-left, "" for the cells it spills into).
- */
-export async function writeIfEmpty(
-  workbook: Workbook,
-  at: CellRef,
-  content: { cells: CellValue[][]; formats?: string[][] },
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const { rows, cols } = shape(content.cells);
-  checkFits({ ...at, rows, cols });
-  if (!(await workbook.isRangeEmpty(at, rows, cols))) {
-    const where = qualifiedA1({ ...at, rows, cols });
-    return { ok: false, message: `${where} is not empty: nothing was written. Select an empty cell and try again.` };
-  }
-  await workbook.write({ writes: [{ ...at, ...content }] });
-  return { ok: true };
 }

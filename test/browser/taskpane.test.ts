@@ -252,7 +252,7 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await page.click('#grid td[data-address="F2"]');
     await page.click("#kc-insert-table");
     await page.waitForSelector("#kc-message[data-kind=error]");
-    expect(await page.textContent("#kc-message")).toBe("The sheet 'Sheet1' is protected: nothing was written. Unprotect it, or write to a new sheet.");
+    expect(await page.textContent("#kc-message")).toBe("The sheet 'Sheet1' is protected: nothing was written. Unprotect it (Review > Unprotect Sheet), or write to a new sheet.");
     expect(await cellText("F2")).toBe("");
     await grid((g) => void g.protectedSheets.delete("Sheet1"));
   });

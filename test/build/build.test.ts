@@ -17,7 +17,7 @@ const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { 
 
 const ROOT = path.join(__dirname, "..", "..");
 const PRODUCTION_URL = "https://kc.test.example/addin/";
-const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "functions", "functions.golden.json"), "utf8"));
+const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "dev", "functions.json"), "utf8"));
 
 async function build(mode: "production" | "development", outDir: string): Promise<webpack.Stats> {
   const config = makeConfig({}, { mode });

@@ -14,8 +14,8 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { metricValue } from "../../src/core/api";
-import { kcContext } from "../../src/core/context";
+import { excel } from "../helpers/engine";
+import { engine } from "../helpers/engine";
 import { D, Dec } from "../../src/core/decimal";
 import type { Unit } from "../../src/core/catalog";
 import { LayoutCell, WorkbookLayout, buildWorkbookLayout } from "../../src/export/layout";
@@ -25,8 +25,7 @@ import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
 const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc";
 const WRONG_CACHED_RESULT = 987654321;
 const soffice = findSoffice();
-const model = kcContext().model;
-const layout = buildWorkbookLayout(model);
+const layout = buildWorkbookLayout(engine);
 const sheetNames = layout.sheets.map((s) => s.name);
 
 /** Scenarios: input changes on the Scenario sheet, as (metric, value in RMB thousands). */
@@ -42,7 +41,7 @@ function withWrongCachedResults(l: WorkbookLayout): WorkbookLayout {
 }
 
 function unitOf(cell: LayoutCell): Unit | null {
-  return cell.metric ? model.metric(cell.metric).unit : null;
+  return cell.metric ? engine.metric(cell.metric).unit : null;
 }
 
 /** A CSV field LibreOffice wrote for a number ("-1651671", "12.7878058920041%", "1.2E-05") as an exact decimal. */
@@ -149,10 +148,10 @@ if (!soffice) {
         const problems: string[] = [];
         let moved = 0;
         for (const r of sc.results) {
-          const expected = metricValue(r.metric, sc.period, null, null, changes);
+          const expected = excel.metric(r.metric, sc.period, null, null, changes);
           const got = numberAt(scenarioGrid, cellAt(r.address), r.metric);
-          if (!agrees(model.metric(r.metric).unit, got, expected)) problems.push(`${r.metric} (${sc.sheet}!${r.address}): LibreOffice ${got.toFixed()}, core ${expected}`);
-          if (expected !== metricValue(r.metric, sc.period)) moved++;
+          if (!agrees(engine.metric(r.metric).unit, got, expected)) problems.push(`${r.metric} (${sc.sheet}!${r.address}): LibreOffice ${got.toFixed()}, core ${expected}`);
+          if (expected !== excel.metric(r.metric, sc.period)) moved++;
         }
         for (const [metric, value] of changes) {
           const input = sc.inputs.find((x) => x.metric === metric) as { address: string };
@@ -167,7 +166,7 @@ if (!soffice) {
         expect(moved).toBeGreaterThanOrEqual(10);
         for (const margin of ["GrossMargin", "NetLossMargin", "AdjustedEBITDAMargin"]) {
           const r = sc.results.find((x) => x.metric === margin) as { address: string };
-          expect(numberAt(scenarioGrid, cellAt(r.address), margin).toNumber()).not.toBeCloseTo(metricValue(margin, sc.period), 6);
+          expect(numberAt(scenarioGrid, cellAt(r.address), margin).toNumber()).not.toBeCloseTo(excel.metric(margin, sc.period), 6);
         }
       },
     );

@@ -5,13 +5,9 @@
  * input recomputes every dependent to the filing's figures (line numbers in
  * src/data/sources/kingsoft-cloud-2026q1-press-release.txt).
  */
-import * as fs from "fs";
-import * as path from "path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { loadRegistry } from "../../src/functions/registry";
-import { kcEngine } from "../helpers/hyperformula-kc";
-
-const golden = JSON.parse(fs.readFileSync(path.join(__dirname, "functions.golden.json"), "utf8")) as { functions: { name: string }[] };
+import golden from "../../src/dev/functions.json";
+import { kcEngine } from "../../src/dev/hyperformula-kc";
 
 // The filing (RMB thousands): 2025Q1, 2025Q4, 2026Q1.
 const TOTAL_REVENUES = { "2025Q1": 1969977, "2025Q4": 2761387, "2026Q1": 2703732 }; // line 233
@@ -33,7 +29,7 @@ const set = (a1: string, content: unknown) => hf.setCellContents(at(a1), [[conte
 const spillRow = (label: string) => (hf.getSheetValues(sheet).slice(12) as unknown[][]).find((row) => row[0] === label);
 
 beforeAll(async () => {
-  hf = kcEngine(await loadRegistry());
+  hf = kcEngine();
   hf.updateConfig({ smartRounding: false }); // compare exact doubles, not display-rounded ones
   sheet = hf.getSheetId(hf.addSheet("Model"))!;
   // Inputs first (the period cell and an empty overrides range), as an analyst would.

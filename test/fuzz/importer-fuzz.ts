@@ -16,9 +16,9 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { Check, runChecks } from "../../src/core/checks";
 import type { Dataset } from "../../src/core/dataset";
-import { ImportError } from "../../src/core/errors";
+import { ImportError } from "../../src/core/messages";
 import { importFiling } from "../../src/core/importer";
-import { CURRENCYLESS, Model } from "../../src/core/model";
+import { Model, currencyless } from "../../src/core/model";
 import { shiftPeriod } from "../../src/core/periods";
 
 export const FILING = readFileSync(path.join(__dirname, "../../src/data/sources/kingsoft-cloud-2026q1-press-release.txt"), "utf8");
@@ -31,7 +31,7 @@ function figures(model: Model): Figures {
   const out: Figures = new Map();
   for (const id of model.metrics.keys()) {
     for (const period of allPeriods(model.dataset)) {
-      const currencies = CURRENCYLESS.has(model.metric(id).unit) ? (["" as const]) : (["RMB", "USD"] as const);
+      const currencies = currencyless(model.metric(id).unit) ? (["" as const]) : (["RMB", "USD"] as const);
       for (const currency of currencies) {
         let printed;
         try {

@@ -2,9 +2,9 @@
  * Defects the fuzzers found, each pinned by the smallest input that showed it (see functions.fuzz.test.ts and
  * importer.fuzz.test.ts for the properties).
  */
-import * as api from "../../src/core/api";
 import { runChecks } from "../../src/core/checks";
-import { ImportError } from "../../src/core/errors";
+import { ImportError } from "../../src/core/messages";
+import { excel } from "../helpers/engine";
 import { importFiling } from "../../src/core/importer";
 import { Model } from "../../src/core/model";
 import { FILING, withLine, withoutLines } from "../core/filing-variants";
@@ -15,7 +15,7 @@ describe("option names that are also Object.prototype's property names", () => {
   // properties: a scale crashed the core (the adapter's generic #VALUE!), a currency gave #N/A with a message about
   // missing figures, and KC.REPORTED returned the printed ratio.
   test.each(["constructor", "__proto__"])("currency '%s' is #VALUE!, naming the currencies", (name) => {
-    for (const call of [() => api.metricValue("TotalRevenues", "2026Q1", name), () => api.reportedValue("GrossMargin", "2026Q1", name), () => api.seriesTable("TotalRevenues", name)]) {
+    for (const call of [() => excel.metric("TotalRevenues", "2026Q1", name), () => excel.reported("GrossMargin", "2026Q1", name), () => excel.series("TotalRevenues", name)]) {
       const error = caught(call);
       expect(error.kind).toBe("invalidValue");
       expect(error.message).toMatch(/^Currency '.*' is not available\. Type "RMB"/);
@@ -23,7 +23,7 @@ describe("option names that are also Object.prototype's property names", () => {
   });
 
   test.each(["constructor", "__proto__"])("scale '%s' is #VALUE!, naming the scales", (name) => {
-    for (const call of [() => api.metricValue("TotalRevenues", "2026Q1", null, name), () => api.seriesTable("TotalRevenues", null, name), () => api.statementTable("IS", null, null, name)]) {
+    for (const call of [() => excel.metric("TotalRevenues", "2026Q1", null, name), () => excel.series("TotalRevenues", null, name), () => excel.statement("IS", null, null, name)]) {
       const error = caught(call);
       expect(error.kind).toBe("invalidValue");
       expect(error.message).toMatch(/^Scale '.*' is not valid\. Type "thousands"/);

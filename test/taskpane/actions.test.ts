@@ -1,9 +1,10 @@
 /** The task pane's actions that need no workbook: a statement as a formatted table, the model's plan, the checks. */
 import { checksView, formulaSource, isKcFormula, modelSheetNames, planModel, statementContent, statementFormula } from "../../src/taskpane/actions";
+import { engine } from "../helpers/engine";
 
 describe("statementContent", () => {
   test("the income statement as values: header, the filing's rows, thousands / per-share formats", () => {
-    const t = statementContent("IS", "values", "RMB");
+    const t = statementContent(engine, "IS", "values", "RMB");
     expect(t.cells[0]).toEqual(["Statement of comprehensive loss (RMB thousands)", "2025Q1", "2025Q4", "2026Q1"]);
     expect(t.cells[2]).toEqual(["Public cloud services", 1353479, 1902378, 1996301]);
     expect([t.rows, t.cols]).toEqual([32, 4]);
@@ -14,13 +15,13 @@ describe("statementContent", () => {
   });
 
   test("the bridge's margins are 0.0%; as a formula only the top-left cell holds one, the rest is left for the spill", () => {
-    const t = statementContent("NONGAAP", "formula", "RMB");
-    const margin = statementContent("NONGAAP", "values", "RMB").cells.findIndex((r) => r[0] === "Gross margin");
+    const t = statementContent(engine, "NONGAAP", "formula", "RMB");
+    const margin = statementContent(engine, "NONGAAP", "values", "RMB").cells.findIndex((r) => r[0] === "Gross margin");
     expect(t.formats[margin][3]).toBe("0.0%");
     expect(t.cells[0][0]).toBe('=KC.STATEMENT("NONGAAP")');
     expect(t.cells.flat().filter((c) => c !== "")).toEqual(['=KC.STATEMENT("NONGAAP")']);
     expect(statementFormula("BS", "USD")).toBe('=KC.STATEMENT("BS",,"USD")');
-    expect(statementContent("BS", "values", "RMB").cells.find((r) => r[0] === "Total assets")![2]).toBe(28456254);
+    expect(statementContent(engine, "BS", "values", "RMB").cells.find((r) => r[0] === "Total assets")![2]).toBe(28456254);
   });
 });
 
@@ -31,7 +32,7 @@ describe("planModel", () => {
   });
 
   test("the export layout on new sheets, KC.METRIC reading the scenario inputs as overrides, a chart of mix and margins", () => {
-    const plan = planModel(["Sheet1"]);
+    const plan = planModel(engine, ["Sheet1"]);
     expect(plan.batch.newSheets).toEqual(["KC About", "KC IS", "KC BS", "KC CF", "KC Non-GAAP", "KC Ratios", "KC Scenario"]);
     expect(plan.homes["GrossProfit|2026Q1"]).toBe("'KC IS'!D11");
     const is = plan.batch.writes.find((w) => w.sheet === "KC IS")!;
@@ -57,14 +58,14 @@ describe("freeze helpers", () => {
     expect(isKcFormula("=SUM(A1:A3)")).toBe(false);
     expect(isKcFormula("=XKC.METRIC(1)")).toBe(false);
     expect(isKcFormula("KC.METRIC(1)")).toBe(false);
-    expect(formulaSource('=KC.METRIC("AdjustedEBITDA","2026Q1")')).toMatch(/line 305: 747,506/);
-    expect(formulaSource('=KC.METRIC("AdjustedEBITDA",A4)')).toBe("");
+    expect(formulaSource(engine, '=KC.METRIC("AdjustedEBITDA","2026Q1")')).toMatch(/line 305: 747,506/);
+    expect(formulaSource(engine, '=KC.METRIC("AdjustedEBITDA",A4)')).toBe("");
   });
 });
 
 describe("checksView", () => {
   test("the filing's own US$ footing differences are called out as noted; nothing fails", () => {
-    const v = checksView();
+    const v = checksView(engine);
     expect(v.rows.length).toBe(259);
     expect(v.failed).toEqual([]);
     expect(v.noted.length).toBe(14);

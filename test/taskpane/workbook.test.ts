@@ -1,29 +1,13 @@
 /**
  * OfficeWorkbook against office-addin-mock: the right ranges, one Excel.run per action; a batch is all or nothing (a
- * failing sync, a protected sheet, a sheet name taken, a block past the sheet's edge); writeIfEmpty never overwrites.
+ * failing sync, a protected sheet, a sheet name taken, a block past the sheet's edge). Addresses and sheet names:
+ * test/core/sheet-address.test.ts.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import {
-  Batch,
-  BlockContent,
-  CellRef,
-  CellValue,
-  MAX_COLS,
-  MAX_ROWS,
-  OfficeWorkbook,
-  Workbook,
-  WorkbookError,
-  a1,
-  columnName,
-  isValidSheetName,
-  parseA1,
-  parseBlock,
-  qualifiedA1,
-  sheetOf,
-  uniqueSheetName,
-  writeIfEmpty,
-} from "../../src/taskpane/workbook";
+import { MAX_COLS, MAX_ROWS, a1, parseA1 } from "../../src/core";
+import { Batch, CellRef, OfficeWorkbook, WorkbookError } from "../../src/taskpane/workbook";
 import { freezeToValues } from "../../src/taskpane/actions";
+import { engine } from "../helpers/engine";
 
 interface Calls {
   runs: number;
@@ -188,28 +172,6 @@ afterEach(() => delete (globalThis as { Excel?: unknown }).Excel);
 
 const at: CellRef = { sheet: "Sheet1", row: 3, col: 2 };
 
-describe("addresses", () => {
-  test.each([
-    [0, "A"],
-    [25, "Z"],
-    [26, "AA"],
-    [701, "ZZ"],
-    [702, "AAA"],
-  ])("column %i is %s and parses back", (col, name) => {
-    expect(columnName(col)).toBe(name);
-    expect(parseA1(`${name}7`)).toEqual({ row: 6, col });
-  });
-
-  test("blocks, sheets and absolute references", () => {
-    expect(a1(3, 2)).toBe("C4");
-    expect(a1(3, 2, 2, 3)).toBe("C4:E5");
-    expect(parseA1("'My sheet'!$C$4:D9")).toEqual({ row: 3, col: 2 });
-    expect(sheetOf("'Bob''s sheet'!C4")).toBe("Bob's sheet");
-    expect(sheetOf("Sheet1!C4")).toBe("Sheet1");
-    expect(() => parseA1("Sheet1!R1C1")).toThrow(/Not a cell address/);
-  });
-});
-
 describe("OfficeWorkbook (office-addin-mock)", () => {
   test("activeCell and selection: sheet and position, one sync each", async () => {
     const { calls } = mockExcel({ active: "'Q1 model'!D10", selection: "'Q1 model'!D10:F12" });
@@ -369,7 +331,7 @@ describe("freezeToValues through OfficeWorkbook (office-addin-mock)", () => {
 
   test("the selection's KC formulas become their values (a spill its whole block), noted on a new KC frozen sheet", async () => {
     const { range, sheets } = mockExcel(options());
-    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
+    const result = await freezeToValues(engine, new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
     expect(result).toEqual({ frozen: ["Sheet1!A1:C2", "Sheet1!B1"], skipped: [], record: "'KC frozen'!A1:E3", scope: "Sheet1!A1:B2" });
     expect(range("Sheet1!A1:C2")!.formulas).toEqual([["'Balance sheet (RMB thousands)", "'2025Q4", "'2026Q1"], ["'Total assets", 27768016, 28456254]]);
     expect(range("Sheet1!B1")!.formulas).toEqual([[747506]]);
@@ -389,7 +351,7 @@ describe("freezeToValues through OfficeWorkbook (office-addin-mock)", () => {
         spills: {},
       }),
     );
-    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
+    const result = await freezeToValues(engine, new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
     expect(result).toMatchObject({ frozen: ["Sheet1!A1"], skipped: ["Sheet1!B1"], record: "'KC frozen'!A5:E5" });
     expect(range("KC frozen!A5:E5")!.formulas[0].slice(1, 4)).toEqual(["Sheet1!A1", '\'=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506]);
     expect(range("Sheet1!B1")).toBeUndefined();
@@ -397,73 +359,11 @@ describe("freezeToValues through OfficeWorkbook (office-addin-mock)", () => {
 
   test("a refused write (the batch's write sync) leaves the formulas as they were and no KC frozen sheet", async () => {
     const { range, sheets, calls } = mockExcel(options({ failSyncs: [6] })); // 1 selection, 2 read, 3 spills, 4 sheet names, 5 batch read, 6 batch write
-    const error = await failure(freezeToValues(new OfficeWorkbook(), "selection"));
+    const error = await failure(freezeToValues(engine, new OfficeWorkbook(), "selection"));
     expect(error.message).toMatch(/^Excel refused the change: .*Nothing was changed\.$/);
     expect(calls.log).toContain("delete KC frozen");
     expect(sheets.has("KC frozen")).toBe(false);
     expect(range("Sheet1!A1:C2")!.formulas).toEqual([['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")', "2026Q1"], ["Total assets", "=SUM(1,2)", 28456254]]);
     expect(range("Sheet1!B1")!.formulas).toEqual([['=KC.METRIC("AdjustedEBITDA","2026Q1")']]);
-  });
-});
-
-describe("sheet names", () => {
-  test("uniqueSheetName ignores case as Excel does and keeps within 31 characters", () => {
-    expect(uniqueSheetName("KC IS", ["Sheet1"])).toBe("KC IS");
-    expect(uniqueSheetName("KC IS", ["kc is", "KC IS (2)"])).toBe("KC IS (3)");
-    expect(uniqueSheetName("x".repeat(31), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
-    expect(isValidSheetName("KC Non-GAAP")).toBe(true);
-    expect(isValidSheetName("a[b]")).toBe(false);
-    expect(isValidSheetName("x".repeat(32))).toBe(false);
-    expect(parseBlock("'Bob''s'!B2:C5")).toEqual({ sheet: "Bob's", row: 1, col: 1, rows: 4, cols: 2 });
-    expect(qualifiedA1({ sheet: "KC IS", row: 0, col: 0, rows: 2, cols: 2 })).toBe("'KC IS'!A1:B2");
-  });
-});
-
-/** An in-memory workbook recording writes. */
-class MemoryWorkbook implements Workbook {
-  cells = new Map<string, CellValue>();
-  writes: string[] = [];
-  async activeCell() {
-    return at;
-  }
-  async selection() {
-    return { ...at, rows: 1, cols: 1 };
-  }
-  async sheetNames() {
-    return ["Sheet1"];
-  }
-  async usedRange() {
-    return null;
-  }
-  async read(): Promise<BlockContent> {
-    throw new Error("not used");
-  }
-  async addChart() {}
-  async isRangeEmpty(start: CellRef, rows: number, cols: number) {
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (this.cells.has(a1(start.row + r, start.col + c))) return false;
-    return true;
-  }
-  async write(batch: Batch) {
-    for (const w of batch.writes) {
-      this.writes.push(`${a1(w.row, w.col)}${w.formats ? "+formats" : ""}`);
-      w.cells.forEach((row, r) => row.forEach((v, c) => this.cells.set(a1(w.row + r, w.col + c), v)));
-    }
-  }
-}
-
-describe("writeIfEmpty", () => {
-  test("writes cells and formats into an empty block, in one batch", async () => {
-    const wb = new MemoryWorkbook();
-    expect(await writeIfEmpty(wb, at, { cells: [["=1"]], formats: [["0.0%"]] })).toEqual({ ok: true });
-    expect(wb.writes).toEqual(["C4+formats"]);
-  });
-
-  test("refuses a block with anything in it, says where, and writes nothing", async () => {
-    const wb = new MemoryWorkbook();
-    wb.cells.set("D4", 5);
-    const result = await writeIfEmpty(wb, at, { cells: [[1, 2]] });
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Sheet1!C4:D4 is not empty: nothing was written/) });
-    expect(wb.writes).toEqual([]);
-    expect(wb.cells.get("D4")).toBe(5);
   });
 });

@@ -1,11 +1,10 @@
 import type { Dataset, Table } from "../dataset";
-import { ImportError } from "../errors";
+import { STATEMENTS } from "../catalog/statements";
+import { ImportError, importError } from "../messages";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
 import { readTables } from "./tables";
 
-/** Statements every release of this format carries; a release missing one is not imported. */
-const REQUIRED = ["BS", "IS", "NONGAAP", "CF"] as const;
 
 /**
  * Turns a results release (text as filed) into the dataset. Throws ImportError naming the line on the first problem:
@@ -14,10 +13,9 @@ const REQUIRED = ["BS", "IS", "NONGAAP", "CF"] as const;
 export function importFiling(text: string, sourceName = "filing"): Dataset {
   const lines = text.split(/\r?\n/);
   const tables = readTables(lines);
-  for (const kind of REQUIRED) {
-    if (!tables.some((t) => t.kind === kind)) {
-      throw new ImportError(lines.length, `the release has no ${kind} table (no title such as "${TITLE_EXAMPLES[kind]}" before a table)`);
-    }
+  // Every release of this format carries the four statements; a release missing one is not imported.
+  for (const kind of ["BS", "IS", "NONGAAP", "CF"] as const) {
+    if (!tables.some((t) => t.kind === kind)) throw importError(lines.length, "missingStatement", kind, STATEMENTS[kind].titleExample);
   }
   const latest = checkPeriods(tables);
   const { figures, warnings } = readNarrative(lines, latest);
@@ -43,17 +41,10 @@ function checkPeriods(tables: Table[]): string {
     const own = periodsOf(t);
     const disagrees = quarterly.includes(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p));
     if (disagrees) {
-      throw new ImportError(t.headerLines[0], `table '${t.title}' has columns for ${own}, but the release's statements cover ${agreed}: check the dates in its header`);
+      throw importError(t.headerLines[0], "periodsDisagree", t.title, own, agreed);
     }
   }
   return [...covered].sort(comparePeriods).pop()!;
 }
-
-const TITLE_EXAMPLES: Record<(typeof REQUIRED)[number], string> = {
-  BS: "CONDENSED CONSOLIDATED BALANCE SHEETS",
-  IS: "CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS",
-  NONGAAP: "RECONCILIATION OF GAAP AND NON-GAAP RESULTS",
-  CF: "CONDENSED CONSOLIDATED STATEMENT OF CASH FLOWS",
-};
 
 export { ImportError };

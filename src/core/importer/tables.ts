@@ -1,16 +1,10 @@
 import type { StatementKind, Table, TableRow } from "../dataset";
-import { ImportError } from "../errors";
+import { statementOfTitle } from "../catalog/statements";
+import { importError } from "../messages";
 import { parseCell } from "./cells";
 import { HeaderLine, readColumns } from "./columns";
 import { isBold, stripMarkup } from "./markup";
 
-/** Which statement a bold title announces; titles that match none (the cover page, the exhibit index) start no table. */
-const STATEMENT_TITLES: Array<[RegExp, StatementKind]> = [
-  [/NON-GAAP/i, "NONGAAP"],
-  [/BALANCE SHEETS?/i, "BS"],
-  [/CASH FLOWS?/i, "CF"],
-  [/STATEMENTS? OF (COMPREHENSIVE (LOSS|INCOME)|OPERATIONS)/i, "IS"],
-];
 const BOLD_LINE = /^\*\*(.+?)\*\*\s*$/;
 const UNITS_NOTE = /^\(All amounts in .*\)\s*$/i;
 
@@ -41,7 +35,7 @@ export function readTables(lines: readonly string[]): Table[] {
     const bold = BOLD_LINE.exec(text);
     if (bold) {
       const title = stripMarkup(bold[1]);
-      const kind = STATEMENT_TITLES.find(([pattern]) => pattern.test(title))?.[1];
+      const kind = statementOfTitle(title); // titles that announce no statement (the cover page) start no table
       if (kind) pending = { kind, title, line: i + 1, unitsNote: "" };
     } else if (pending && UNITS_NOTE.test(text)) {
       pending.unitsNote = text.trim();
@@ -55,7 +49,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
   let i = start;
   for (; i < end && lines[i].startsWith("\t"); i++) headers.push({ line: i + 1, cells: lines[i].split("\t").slice(1) });
   if (headers.length === 0) {
-    throw new ImportError(start + 1, `table '${title.title}' (line ${title.line}) has no header row with its periods`);
+    throw importError(start + 1, "noHeader", title.title, title.line);
   }
   const columns = readColumns(headers);
   const rows: TableRow[] = [];
@@ -67,7 +61,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
     const label = stripMarkup(rawLabel);
     const cells = rawCells.map((c) => c.trim());
     if (cells.every((c) => c === "" || stripMarkup(c) === "")) {
-      if (!label) throw new ImportError(line, "empty row inside a table");
+      if (!label) throw importError(line, "emptyRow");
       // A heading ("Current assets:", "ASSETS") opens a section; any other label without figures continues on the next line.
       if (label.endsWith(":") || isBold(rawLabel)) {
         section = label;
@@ -77,7 +71,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
       }
       continue;
     }
-    if (!label) throw new ImportError(line, "a row of figures has no label");
+    if (!label) throw importError(line, "rowNoLabel");
     rows.push({
       label: prefix ? `${prefix.label} ${label}` : label,
       section,
@@ -87,7 +81,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
     });
     prefix = null;
   }
-  if (rows.length === 0) throw new ImportError(start + 1, `table '${title.title}' has no rows of figures`);
+  if (rows.length === 0) throw importError(start + 1, "noRows", title.title);
   return {
     kind: title.kind,
     title: title.title,
@@ -103,16 +97,16 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
 function readCells(label: string, cells: string[], headers: string[], line: number) {
   const extra = cells.slice(headers.length).filter((c) => stripMarkup(c) !== "");
   if (extra.length > 0) {
-    throw new ImportError(line, `row '${label}' has ${headers.length + extra.length} figures but the header has ${headers.length} columns`);
+    throw importError(line, "tooManyFigures", label, headers.length + extra.length, headers.length);
   }
   return headers.map((header, j) => {
     const text = stripMarkup(cells[j] ?? "");
     if (text === "") {
       const count = cells.filter((c) => stripMarkup(c) !== "").length;
-      throw new ImportError(line, `row '${label}' has ${count} figures but the header has ${headers.length} columns (nothing under '${header}')`);
+      throw importError(line, "tooFewFigures", label, count, headers.length, header);
     }
     const cell = parseCell(text);
-    if (!cell) throw new ImportError(line, `row '${label}', column '${header}': '${text}' is not a number`);
+    if (!cell) throw importError(line, "notANumber", label, header, text);
     return cell;
   });
 }

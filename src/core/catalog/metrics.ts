@@ -1,4 +1,6 @@
-import type { PeriodKind, StatementKind } from "./dataset";
+import type { PeriodKind } from "../dataset";
+import type { StatementId } from "./statements";
+import type { Unit } from "./units";
 
 /**
  * The metric catalog and the statement model, declared once as data. Ids are stored in users' workbooks: never rename
@@ -9,9 +11,6 @@ import type { PeriodKind, StatementKind } from "./dataset";
  * labels apart), "NONGAAP@Net Loss|– Interest income" (a reconciliation table, named by its first row).
  * Formulas: metric ids, numbers, + - * / and parentheses; Id[-1] is the metric one quarter earlier.
  */
-
-export type Unit = "amount" | "perShare" | "shares" | "ratio" | "rate";
-export type StatementId = StatementKind | "NARRATIVE" | "DERIVED";
 
 export interface MetricSpec {
   id: string;
@@ -54,7 +53,7 @@ const DERIVED = (id: string, label: string, unit: Unit, kind: PeriodKind, formul
   id, statement: "DERIVED", kind, unit, label, formula, aliases,
 });
 
-export const METRICS: MetricSpec[] = [
+export const METRICS: readonly MetricSpec[] = [
   // Balance sheet
   BS("CashAndCashEquivalents", "Current assets:|Cash and cash equivalents", { aliases: ["Cash", "CashAndEquivalents"] }),
   BS("RestrictedCash", "Current assets:|Restricted cash"),
@@ -276,7 +275,7 @@ export const METRICS: MetricSpec[] = [
 ];
 
 /** Identities the filing must satisfy across statements and periods (each metric's own formula is checked too). */
-export const IDENTITIES: IdentitySpec[] = [
+export const IDENTITIES: readonly IdentitySpec[] = [
   { left: "TotalAssets", right: "TotalLiabilitiesAndEquity", note: "the balance sheet balances" },
   { left: "CashAtEndOfPeriod", right: "CashAndCashEquivalents + RestrictedCash", note: "cash flow ends where the balance sheet stands" },
   { left: "CashAtBeginningOfPeriod", right: "CashAtEndOfPeriod[-1]", note: "a quarter starts where the last one ended" },

@@ -1,7 +1,8 @@
 /**
- * Registers the KC functions in HyperFormula (a real spreadsheet formula engine; GPL-3.0, licence key "gpl-v3", a
- * devDependency used only in tests): one FunctionPlugin whose implementedFunctions are keyed "KC.<name>" from the
- * generated functions.json, each calling the very function the add-in associates with that id.
+ * The one bridge between HyperFormula (a real spreadsheet formula engine; GPL-3.0, licence key "gpl-v3", a
+ * devDependency: the preview page, the tests and the bench, never the add-in) and the KC functions: one FunctionPlugin
+ * whose implementedFunctions are keyed "KC.<name>" from functions.json, each calling the very function the add-in
+ * associates with that id.
  *
  * Argument passing mirrors Excel's: omitted or empty arguments are null, range parameters get 2-D arrays (a single
  * value becomes [[value]]), one-value parameters get scalars coerced to their metadata type (excelArgument).
@@ -14,8 +15,8 @@
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import type { FunctionMetadata } from "hyperformula";
-import { isCustomFunctionError } from "../../src/functions/node-runtime";
-import { ArgumentShapeError, excelArgument, NAMESPACE, Registry, RegisteredFunction } from "../../src/functions/registry";
+import { isCustomFunctionError } from "./custom-functions";
+import { ArgumentShapeError, NAMESPACE, Registry, RegisteredFunction, excelArgument, functionRegistry } from "./registry";
 
 type Value = string | number | boolean | null;
 
@@ -115,12 +116,15 @@ export function kcPlugin(registry: Registry) {
   return KcPlugin;
 }
 
-/** A HyperFormula instance with the KC functions registered. */
-export function kcEngine(registry: Registry): HyperFormula {
-  const plugin = kcPlugin(registry);
-  const names = Object.keys(plugin.implementedFunctions);
-  if (!HyperFormula.getRegisteredFunctionNames("enGB").includes(names[0])) {
-    HyperFormula.registerFunctionPlugin(plugin, { enGB: Object.fromEntries(names.map((n) => [n, n])) });
-  }
-  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+/** Registers the KC functions with HyperFormula, once per process or page. */
+export function registerKcFunctions(registry: Registry = functionRegistry()): void {
+  const names = registry.metadata.functions.map((f) => `${NAMESPACE}.${f.name.toUpperCase()}`);
+  if (HyperFormula.getRegisteredFunctionNames("enGB").includes(names[0])) return;
+  HyperFormula.registerFunctionPlugin(kcPlugin(registry), { enGB: Object.fromEntries(names.map((n) => [n, n])) });
+}
+
+/** A HyperFormula instance with the KC functions registered, with the given sheets (empty when none). */
+export function kcEngine(sheets: Record<string, unknown[][]> = {}, registry?: Registry): HyperFormula {
+  registerKcFunctions(registry);
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
 }

@@ -6,21 +6,20 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
-import { formatValue } from "../view-model";
-import { Batch, Block, BlockContent, CellRef, CellValue, ChartSpec, Workbook, WorkbookError, a1, checkBatch, columnName } from "../workbook";
-import { previewEngine } from "./kc-engine";
+import { a1, columnName, formatValue, unitOfFormat } from "../../core";
+import { Batch, Block, BlockContent, CellRef, CellValue, ChartSpec, Workbook, WorkbookError, checkBatch, workbookError } from "../../taskpane/workbook";
+import { kcEngine } from "../hyperformula-kc";
 
 const MIN_ROWS = 20;
 const MIN_COLS = 8;
 const SVG = "http://www.w3.org/2000/svg";
 
+/** A cell as the grid shows it: numbers as their number format's unit shows them, as Excel would. */
 function display(value: unknown, format: string | undefined): string {
   if (value instanceof DetailedCellError) return value.value;
   if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
-  if (format === "0.0%") return formatValue(value, "ratio");
-  if (format?.startsWith("#,##0.00") || format === "0.00") return formatValue(value, "perShare");
-  if (format?.startsWith("#,##0")) return formatValue(value, "amount");
-  return String(value);
+  const unit = unitOfFormat(format);
+  return unit ? formatValue(value, unit) : String(value);
 }
 
 /** A cell as HyperFormula takes it: "" is an empty cell in Excel's `range.formulas`. */
@@ -46,7 +45,7 @@ export class GridWorkbook implements Workbook {
 
   constructor(root: HTMLElement, sheet = "Sheet1") {
     this.sheet = sheet;
-    this.engine = previewEngine(sheet);
+    this.engine = kcEngine({ [sheet]: [] });
     this.nameBox = document.createElement("span");
     this.nameBox.id = "grid-address";
     this.bar = document.createElement("input");
@@ -102,7 +101,7 @@ export class GridWorkbook implements Workbook {
 
   private sheetId(name = this.sheet): number {
     const id = this.engine.getSheetId(name);
-    if (id === undefined) throw new WorkbookError(`No sheet named '${name}'.`);
+    if (id === undefined) throw workbookError("noSheet", name);
     return id;
   }
 
@@ -294,18 +293,14 @@ export class GridWorkbook implements Workbook {
     return { formulas, values, spills };
   }
 
-  async addChart(chart: ChartSpec): Promise<void> {
-    return this.write({ writes: [], charts: [chart] });
-  }
-
   async write(batch: Batch): Promise<void> {
     const writes = checkBatch(batch);
     const newSheets = batch.newSheets ?? [];
     const existing = new Set(this.engine.getSheetNames().map((n) => n.toLowerCase()));
     const taken = newSheets.find((n) => existing.has(n.toLowerCase()));
-    if (taken) throw new WorkbookError(`A sheet named '${taken}' already exists: nothing was written.`);
+    if (taken) throw workbookError("sheetTaken", taken);
     const locked = [...writes.map((w) => w.sheet), ...(batch.charts ?? []).map((c) => c.sheet)].find((s) => this.protectedSheets.has(s));
-    if (locked) throw new WorkbookError(`The sheet '${locked}' is protected: nothing was written. Unprotect it, or write to a new sheet.`);
+    if (locked) throw workbookError("sheetProtected", locked);
     const fresh = new Set(newSheets.map((n) => n.toLowerCase()));
     const saved = writes
       .filter((w) => !fresh.has(w.sheet.toLowerCase()))

@@ -1,7 +1,7 @@
 /**
  * The part of Excel's custom-functions runtime that src/functions needs, for running the very same functions outside
- * Excel (kc eval, the HyperFormula proof, tests): CustomFunctions.Error and CustomFunctions.ErrorCode, with the same
- * string values as Excel's. installNodeRuntime() defines the global only where none exists.
+ * Excel (kc eval, the preview, the HyperFormula bridge, tests): CustomFunctions.Error and CustomFunctions.ErrorCode,
+ * with the same string values as Excel's. installCustomFunctionsRuntime() defines the global only where none exists.
  */
 
 /** Excel's error codes, with the values Excel's runtime uses. */
@@ -29,7 +29,7 @@ export class CustomFunctionError extends Error {
 }
 
 /** Defines globalThis.CustomFunctions (Error, ErrorCode, a no-op associate) unless a runtime already provides it. */
-export function installNodeRuntime(): void {
+export function installCustomFunctionsRuntime(): void {
   const g = globalThis as { CustomFunctions?: unknown };
   if (g.CustomFunctions === undefined) g.CustomFunctions = { Error: CustomFunctionError, ErrorCode, associate: () => undefined };
 }

@@ -1,0 +1,109 @@
+import type { Currency } from "../dataset";
+
+/**
+ * The units a metric can be in, and everything that follows from a unit: whether it carries a currency, the power of
+ * ten its values are held in, how Excel and the task pane show it, and whether its value is always recomputed from the
+ * amounts. Nothing else in the code decides these.
+ */
+export type Unit = "amount" | "perShare" | "shares" | "ratio" | "rate";
+
+/** How a call asks for amounts to be scaled; "asPrinted" keeps each unit as the filing prints it. */
+export type Scale = "asPrinted" | "units" | "thousands" | "millions" | "billions";
+
+/** "asPresented": the filing's own sign (costs and losses negative); "nonNegative": never below zero. */
+export type SignConvention = "asPresented" | "nonNegative";
+
+export interface UnitFacts {
+  /** Amounts and per-share amounts are in RMB or US$; ratios, share counts and the exchange rate have no currency. */
+  currency: boolean;
+  /** The power of ten values are held in (amounts in thousands, share counts in shares); null: never scaled. */
+  nativeExponent: number | null;
+  /** Excel number format, as the filing prints such figures: thousands with negatives in parentheses, ratios as %. */
+  numberFormat: string;
+  /** Decimals the task pane shows (of the percentage, for a ratio). */
+  displayDecimals: number;
+  /** Shown as a percentage. */
+  percent: boolean;
+  /** Printed rounded (12.8%, (0.08)): the value is always recomputed from the amounts; KC.REPORTED gives the printed one. */
+  alwaysComputed: boolean;
+  sign: SignConvention;
+  /** What one value means, for headers and the catalog: "RMB thousands", "ratio". */
+  label: (currency: Currency, scale: Scale) => string;
+}
+
+const money = (currency: Currency): string => (currency === "USD" ? "US$" : "RMB");
+
+export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
+  amount: {
+    currency: true,
+    nativeExponent: 3,
+    numberFormat: "#,##0;(#,##0)",
+    displayDecimals: 0,
+    percent: false,
+    alwaysComputed: false,
+    sign: "asPresented",
+    label: (currency, scale) => {
+      const amountScale = scale === "asPrinted" ? "thousands" : scale;
+      return amountScale === "units" ? money(currency) : `${money(currency)} ${amountScale}`;
+    },
+  },
+  perShare: {
+    currency: true,
+    nativeExponent: null,
+    numberFormat: "#,##0.00;(#,##0.00)",
+    displayDecimals: 2,
+    percent: false,
+    alwaysComputed: true,
+    sign: "asPresented",
+    label: (currency) => `${money(currency)} per share`,
+  },
+  shares: {
+    currency: false,
+    nativeExponent: 0,
+    numberFormat: "#,##0",
+    displayDecimals: 0,
+    percent: false,
+    alwaysComputed: false,
+    sign: "nonNegative",
+    label: (_currency, scale) => (scale === "asPrinted" || scale === "units" ? "shares" : `shares, ${scale}`),
+  },
+  ratio: {
+    currency: false,
+    nativeExponent: null,
+    numberFormat: "0.0%",
+    displayDecimals: 1,
+    percent: true,
+    alwaysComputed: true,
+    sign: "asPresented",
+    label: () => "ratio",
+  },
+  rate: {
+    currency: false,
+    nativeExponent: null,
+    numberFormat: "0.0000",
+    displayDecimals: 4,
+    percent: false,
+    alwaysComputed: false,
+    sign: "nonNegative",
+    label: () => "RMB per US$",
+  },
+};
+
+/** The unit's Excel number format (one table for the task pane, the preview and the exported workbook). */
+export const numberFormat = (unit: Unit): string => UNITS[unit].numberFormat;
+
+export const unitLabel = (unit: Unit, currency: Currency, scale: Scale): string => UNITS[unit].label(currency, scale);
+
+/** A value for display, as the unit is shown: "2,703,732", "(343,720)", "12.8%", "(0.08)". */
+export function formatValue(value: number, unit: Unit): string {
+  const facts = UNITS[unit];
+  if (facts.percent) return `${(value * 100).toFixed(facts.displayDecimals)}%`;
+  const text = Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: facts.displayDecimals, maximumFractionDigits: facts.displayDecimals });
+  return value < 0 ? `(${text})` : text;
+}
+
+/** The unit an Excel number format shows (the first with that format), or null for "General" and other formats. */
+export function unitOfFormat(format: string | undefined): Unit | null {
+  for (const unit of Object.keys(UNITS) as Unit[]) if (UNITS[unit].numberFormat === format) return unit;
+  return null;
+}

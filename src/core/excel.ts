@@ -1,0 +1,144 @@
+/**
+ * The KC functions as Excel calls them: one method per function, arguments exactly as Excel passes them (strings,
+ * numbers, booleans, null for an omitted optional, 2-D arrays for ranges). Each reads its arguments once (args.ts),
+ * then runs the engine's typed computation. Every failure is a KcError (invalidValue -> #VALUE!, notAvailable -> #N/A)
+ * whose message says what to type instead; src/functions turns it into what Excel shows.
+ */
+import { ExcelArg, isBlank, isScalar, readBasis, readCurrency, readOverrides, readPeriodList, readScale, readStatement } from "./args";
+import { STATEMENTS, unitLabel } from "./catalog";
+import { statusText } from "./checks";
+import type { Currency, StatementKind } from "./dataset";
+import type { Engine } from "./engine";
+import { kcError } from "./messages";
+import type { Overrides } from "./model";
+import type { PeriodKey } from "./periods";
+import { ResultsCache } from "./results-cache";
+import { quote } from "./text";
+import type { Scale } from "./catalog";
+
+export type Cell = string | number | boolean;
+export type Matrix = Cell[][];
+
+const RESULT_CACHE_LIMIT = 50_000;
+
+interface Call {
+  id: string;
+  period: PeriodKey;
+  currency: Currency;
+  scale: Scale;
+  overrides: Overrides | undefined;
+}
+
+export class ExcelFunctions {
+  private readonly metricResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+  private readonly marginResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+  private readonly growthResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+
+  constructor(private readonly engine: Engine) {}
+
+  /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
+  metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
+    return this.cached(this.metricResults, metric, period, currency, scale, overrides, () => {
+      const call = this.readCall(metric, period, currency, scale, overrides);
+      return this.engine.metricValue(call.id, call.period, call.currency, call.scale, call.overrides);
+    });
+  }
+
+  /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */
+  margin(metric: ExcelArg, period: ExcelArg, base?: ExcelArg, overrides?: ExcelArg): number {
+    return this.cached(this.marginResults, metric, period, base, null, overrides, () => {
+      const call = this.readCall(metric, period, null, null, overrides);
+      const baseId = isBlank(base) ? "TotalRevenues" : this.engine.index.resolve(base);
+      return this.engine.marginValue(call.id, call.period, baseId, call.overrides);
+    });
+  }
+
+  /** KC.GROWTH: current / base - 1, year over year (default) or quarter over quarter. Overrides apply to the current quarter. */
+  growth(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
+    return this.cached(this.growthResults, metric, period, basis, null, overrides, () => {
+      const call = this.readCall(metric, period, null, null, overrides);
+      return this.engine.growthValue(call.id, call.period, readBasis(basis), call.overrides);
+    });
+  }
+
+  /** KC.REPORTED: the figure exactly as printed (a margin as its printed rounded percentage, as a fraction). */
+  reported(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg): number {
+    const call = this.readCall(metric, period, currency, null, null);
+    return this.engine.reportedValue(call.id, call.period, call.currency);
+  }
+
+  /** KC.SOURCE: where the figure comes from in the filing, or how it is computed. */
+  source(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg): string {
+    const call = this.readCall(metric, period, currency, null, null);
+    return this.engine.sourceText(call.id, call.period, call.currency);
+  }
+
+  /** KC.STATEMENT: a whole statement or bridge, rows in the filing's order, one column per period, a header row. */
+  statement(statement: ExcelArg, periods?: ExcelArg, currency?: ExcelArg, scale?: ExcelArg): Matrix {
+    const kind = readStatement(statement) as StatementKind;
+    const cur = readCurrency(currency);
+    const sc = readScale(scale);
+    const engine = this.engine;
+    const name = STATEMENTS[kind].name;
+    const wanted = readPeriodList(periods, engine.filingPeriods(kind), name, (cell) => engine.periodReader.resolve(cell));
+    const header: Cell[] = [`${name} (${unitLabel("amount", cur, sc)})`, ...wanted];
+    const body = engine.statementRows(kind).map((row) => {
+      const id = row.metric;
+      if (!id) return [row.label, ...wanted.map(() => "")];
+      return [row.label, ...wanted.map((p) => (engine.periods(id).includes(p) ? engine.metricValue(id, p, cur, sc) : ""))];
+    });
+    return [header, ...body];
+  }
+
+  /** KC.SERIES: the metric across every period the filing has. */
+  series(metric: ExcelArg, currency?: ExcelArg, scale?: ExcelArg): Matrix {
+    const id = this.engine.index.resolve(metric);
+    const cur = readCurrency(currency);
+    const sc = readScale(scale);
+    const rows = this.engine.periods(id).map((p) => [p, this.engine.metricValue(id, p, cur, sc)]);
+    return [["Period", `${id} (${this.engine.unitLabel(id, cur, sc)})`], ...rows];
+  }
+
+  /** KC.METRICS: the catalog, optionally one statement's metrics or those matching a search. */
+  metrics(statement?: ExcelArg, search?: ExcelArg): Matrix {
+    const kind = isBlank(statement) ? null : readStatement(statement, true);
+    if (!isBlank(search) && typeof search !== "string") throw kcError("searchNotText");
+    const found = this.engine.search(isBlank(search) ? "" : (search as string)).filter((m) => kind === null || m.statement === kind);
+    if (found.length === 0) throw kcError("searchNoMatch", quote(String(search ?? "")));
+    return [["Id", "Label", "Statement", "Unit"], ...found.map((m) => [m.id, m.label, STATEMENTS[m.statement].name, unitLabel(m.unit, "RMB", "asPrinted")])];
+  }
+
+  /** KC.PERIODS: the periods the filing covers, or those it has for one metric. */
+  periods(metric?: ExcelArg): Matrix {
+    const periods = isBlank(metric) ? this.engine.filingPeriods() : this.engine.periods(this.engine.index.resolve(metric));
+    return periods.map((p) => [p]);
+  }
+
+  /** KC.CHECKS: every tie-out: identity, period, printed, recomputed, status. */
+  checks(): Matrix {
+    const rows = this.engine.checkRows().map((c) => [c.identity, c.period, c.printed, c.recomputed, statusText(c)]);
+    return [["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows];
+  }
+
+  private readCall(metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): Call {
+    const engine = this.engine;
+    const id = engine.index.resolve(metric);
+    const p = engine.periodReader.resolve(period);
+    const cur = readCurrency(currency);
+    const sc = readScale(scale);
+    engine.requirePeriod(id, p);
+    const read = readOverrides(overrides, sc, (name) => engine.index.resolve(name), (m) => engine.metric(m).unit);
+    return { id, period: p, currency: cur, scale: sc, overrides: read };
+  }
+
+  /** Runs a call through its results cache when it has no overrides (its result then cannot change). */
+  private cached(results: ResultsCache<number>, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg, compute: () => number): number {
+    const cacheable = isBlank(overrides) && isScalar(a) && isScalar(b) && isScalar(c) && isScalar(d);
+    if (!cacheable) return compute();
+    const hit = results.get(a, b, c, d);
+    if (hit !== undefined) return hit;
+    const result = compute();
+    results.set(a, b, c, d, result);
+    return result;
+  }
+}
