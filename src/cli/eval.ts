@@ -3,7 +3,7 @@
  * the add-in registers (found by name in the functions.json generated from src/functions/functions.ts).
  *
  *   kc eval '=KC.METRIC("AdjustedEBITDA","2026Q1")'                         -> 747506
- *   kc eval --json 'KC.GROWTH("NetLoss","2026Q1",,{"TotalRevenues",3000000})' -> [0.0873...]
+ *   kc eval --json 'KC.GROWTH("NetLoss","2026Q1",,{"TotalRevenues",3000000})' -> [-0.8498...] (the loss narrows to 47,452)
  *
  * Arguments: strings ("" escapes a quote), numbers, TRUE/FALSE, omitted arguments (null, as Excel passes them) and
  * array constants ({1,2;3,4}: "," between columns, ";" between rows). No cell references, no nested calls.

@@ -38,6 +38,15 @@ export function readCurrency(arg: unknown): Currency {
   return found;
 }
 
+const PRINTED_COLUMNS: ReadonlySet<string> = new Set(["printed", "asprinted", "both", "rmbusd", "rmbandusd", "rmbus"]);
+
+/** KC.STATEMENT's currency: a currency, or "printed" for the tables' own columns (RMB and US$ side by side). */
+export function readStatementColumns(arg: unknown): Currency | "printed" {
+  if (typeof arg === "string" && PRINTED_COLUMNS.has(arg.toLowerCase().replace(/[^a-z]/g, ""))) return "printed";
+  if (isBlank(arg) || (typeof arg === "string" && CURRENCIES.has(arg.trim().toLowerCase()))) return readCurrency(arg);
+  throw kcError("statementCurrencyInvalid", quote(arg));
+}
+
 export function readScale(arg: unknown): Scale {
   if (isBlank(arg)) return "asPrinted";
   const found = typeof arg === "string" || typeof arg === "number" ? SCALES.get(String(arg).trim().toLowerCase()) : undefined;
@@ -73,9 +82,10 @@ export type UnitOf = (id: string) => Unit;
 
 /**
  * A two-column range of (metric, value) rows; blank rows, and rows whose value is blank, are skipped. Values are in
- * the call's currency and scale; what comes out is in the metrics' own units.
+ * the call's currency and scale; what comes out is in the metrics' own units. `rows` receives each metric's row and
+ * the value as typed, for the messages of the rules that judge the set (overrides.ts).
  */
-export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolver, unitOf: UnitOf): Overrides | undefined {
+export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolver, unitOf: UnitOf, rows?: Map<string, { row: number; typed: number }>): Overrides | undefined {
   if (isBlank(arg)) return undefined;
   if (!Array.isArray(arg)) throw kcError("overridesShape");
   if (arg.length > MAX_OVERRIDE_ROWS) throw kcError("overridesTooManyRows", arg.length, MAX_OVERRIDE_ROWS);
@@ -89,6 +99,7 @@ export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolv
     if (isBlank(value)) return;
     if (typeof value !== "number" || !Number.isFinite(value)) throw kcError("overrideNotNumber", id, i + 1, quote(value));
     if (result.has(id)) throw kcError("overrideTwice", id, i + 1);
+    rows?.set(id, { row: i + 1, typed: value });
     const unit = unitOf(id);
     result.set(id, scaleShift(unit, scale) === 0 && Number.isSafeInteger(value) ? value : fromDec(fromScale(D(value), unit, scale)));
   });

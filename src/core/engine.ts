@@ -19,10 +19,12 @@ import { divide, isZero, toDec } from "./exact";
 import { MetricIndex } from "./lookup";
 import { KcError, isKcError, kcError } from "./messages";
 import { Metric, Model, Overrides, PrintedFigure } from "./model";
+import { OverrideRules } from "./overrides";
 import { PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { scaledNumber, toNumber } from "./scale";
 import { SourceView, sourceView } from "./source-view";
+import { statementLines } from "./statement-table";
 
 /** A typed call's result: the value, or the error a KC function would show for the same call. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: KcError };
@@ -48,6 +50,8 @@ export class Engine {
   readonly model: Model;
   readonly index: MetricIndex;
   readonly periodReader: PeriodReader;
+  /** @internal which override sets may flow through the model (refusals cached per set of ids). */
+  readonly overrideRules: OverrideRules;
   private checkResults: Check[] | null = null;
 
   constructor(dataset: Dataset) {
@@ -57,6 +61,7 @@ export class Engine {
     for (const [row, id] of this.model.rowMetric) printedLabels.push([row.label, id]);
     this.index = new MetricIndex(this.model.metrics.values(), printedLabels);
     this.periodReader = new PeriodReader(dataset.latest);
+    this.overrideRules = new OverrideRules(this.model);
     this.excel = new ExcelFunctions(this);
   }
 
@@ -118,7 +123,7 @@ export class Engine {
 
   /** The figure (KC.METRIC), recomputed through the statement model, in the currency and scale asked for. */
   value(id: string, period: PeriodKey, options: ValueOptions = {}): Outcome<number> {
-    return attempt(() => this.metricValue(id, period, options.currency ?? "RMB", options.scale ?? "asPrinted", options.overrides));
+    return attempt(() => this.metricValue(id, period, options.currency ?? "RMB", options.scale ?? "asPrinted", this.checked(options.overrides)));
   }
 
   /** The figure as printed (KC.REPORTED): a margin as its printed rounded percentage. */
@@ -133,12 +138,17 @@ export class Engine {
 
   /** Growth against the same quarter a year before (YoY) or the quarter before (QoQ), as a fraction (KC.GROWTH). */
   growth(id: string, period: PeriodKey, basis: Basis = "YoY", overrides?: Overrides): Outcome<number> {
-    return attempt(() => this.growthValue(id, period, basis, overrides));
+    return attempt(() => this.growthValue(id, period, basis, this.checked(overrides)));
+  }
+
+  /** The change against the same quarter a year before (YoY) or the quarter before (QoQ), in the metric's unit (KC.CHANGE). */
+  change(id: string, period: PeriodKey, basis: Basis = "YoY", overrides?: Overrides): Outcome<number> {
+    return attempt(() => this.changeValue(id, period, basis, this.checked(overrides)));
   }
 
   /** metric / base, exact (KC.MARGIN). */
   margin(id: string, period: PeriodKey, baseId = "TotalRevenues", overrides?: Overrides): Outcome<number> {
-    return attempt(() => this.marginValue(id, period, baseId, overrides));
+    return attempt(() => this.marginValue(id, period, baseId, this.checked(overrides)));
   }
 
   /** Where the figure comes from, one line (KC.SOURCE). */
@@ -169,18 +179,9 @@ export class Engine {
     return this.model.rowMetric.get(row) ?? null;
   }
 
-  /** The statement's rows in the filing's order, headings included, each figure row with the metric it prints. */
+  /** The statement's lines in the filing's order, headings included, each figure row with the metric it prints. */
   statementRows(kind: StatementKind): StatementRow[] {
-    const rows: StatementRow[] = [];
-    for (const table of this.tables(kind)) {
-      let section: string | null = null;
-      for (const row of table.rows) {
-        if (row.section && row.section !== section) rows.push({ label: row.section, metric: null, line: row.line });
-        section = row.section;
-        rows.push({ label: row.label, metric: this.rowMetric(row), line: row.line });
-      }
-    }
-    return rows;
+    return statementLines(this.tables(kind)).map(({ label, line, row }) => ({ label, line, metric: row ? this.rowMetric(row) : null }));
   }
 
   /** Every tie-out (computed once per engine). */
@@ -197,6 +198,12 @@ export class Engine {
   // ---------------------------------------------------------------------------------------------------------------
   // The computations both faces share (throwing KcError; the Excel face lets it through, the typed face catches it)
 
+  /** Overrides a typed call passes, judged by the same rules as an overrides range (rows in the map's order). */
+  private checked(overrides: Overrides | undefined): Overrides | undefined {
+    if (overrides && overrides.size) this.overrideRules.check(overrides);
+    return overrides && overrides.size ? overrides : undefined;
+  }
+
   /** @internal */
   requirePeriod(id: string, period: PeriodKey): void {
     this.model.requirePeriod(id, period);
@@ -211,24 +218,43 @@ export class Engine {
   /** @internal */
   marginValue(id: string, period: PeriodKey, baseId: string, overrides?: Overrides): number {
     this.model.requirePeriod(id, period);
-    const unit = this.metric(id).unit;
-    const baseUnit = this.metric(baseId).unit;
-    if (unit === "ratio" || baseUnit === "ratio" || unit !== baseUnit) throw kcError("marginNotSameKind", id, unit, baseId, baseUnit);
+    const metric = this.metric(id);
+    const base = this.metric(baseId);
+    if (metric.unit === "ratio" || base.unit === "ratio" || metric.unit !== base.unit) throw kcError("marginNotSameKind", id, metric.unit, baseId, base.unit);
+    if (metric.kind !== base.kind) throw kcError("marginMixedKinds", id, metric.kind, baseId, base.kind);
     this.model.requirePeriod(baseId, period);
     const denominator = this.model.exact(baseId, period, "RMB", overrides);
     if (isZero(denominator)) throw kcError("marginBaseZero", baseId, period);
     return toNumber(divide(this.model.exact(id, period, "RMB", overrides), denominator));
   }
 
-  /** @internal */
-  growthValue(id: string, period: PeriodKey, basis: Basis, overrides?: Overrides): number {
+  /**
+   * @internal The current and base figures of a growth rate or change: overrides apply to the current quarter only.
+   * A ratio's growth is refused (its change is KC.CHANGE's), and so is a base the filing does not have.
+   */
+  private comparison(id: string, period: PeriodKey, basis: Basis, overrides?: Overrides): { current: Dec; base: Dec; basePeriod: PeriodKey } {
     this.model.requirePeriod(id, period);
     const basePeriod = shiftPeriod(period, -BASIS_QUARTERS[basis]);
     const periods = this.model.periods(id);
     if (!periods.includes(basePeriod)) throw kcError("growthNoBase", id, basis, period, basePeriod, describeAvailable(periods));
-    const base = this.model.exact(id, basePeriod, "RMB");
-    if (isZero(base)) throw kcError("growthBaseZero", id, basePeriod);
-    return toNumber(toDec(this.model.exact(id, period, "RMB", overrides)).div(toDec(base)).minus(1));
+    return { current: toDec(this.model.exact(id, period, "RMB", overrides)), base: toDec(this.model.exact(id, basePeriod, "RMB")), basePeriod };
+  }
+
+  /** @internal current / base - 1; not meaningful from a zero base or across a change of sign. */
+  growthValue(id: string, period: PeriodKey, basis: Basis, overrides?: Overrides): number {
+    this.model.requirePeriod(id, period);
+    if (this.metric(id).unit === "ratio") throw kcError("growthOfRatio", id);
+    const { current, base, basePeriod } = this.comparison(id, period, basis, overrides);
+    if (base.isZero()) throw kcError("growthBaseZero", id, basePeriod);
+    if (!current.isZero() && current.isNegative() !== base.isNegative()) throw kcError("growthAcrossSign", id, basePeriod, period);
+    // A loss that widens grows, as the release says ("net loss increased by 8.7%"): -343,720 / -316,110 - 1 = +0.087.
+    return toNumber(current.div(base).minus(1));
+  }
+
+  /** @internal current - base, in the metric's own unit (a ratio's change is in fractions: percentage points / 100). */
+  changeValue(id: string, period: PeriodKey, basis: Basis, overrides?: Overrides): number {
+    const { current, base } = this.comparison(id, period, basis, overrides);
+    return toNumber(current.minus(base));
   }
 
   /** @internal */

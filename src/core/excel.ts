@@ -4,7 +4,7 @@
  * then runs the engine's typed computation. Every failure is a KcError (invalidValue -> #VALUE!, notAvailable -> #N/A)
  * whose message says what to type instead; src/functions turns it into what Excel shows.
  */
-import { ExcelArg, isBlank, isScalar, readBasis, readCurrency, readOverrides, readPeriodList, readScale, readStatement } from "./args";
+import { ExcelArg, isBlank, isScalar, readBasis, readCurrency, readOverrides, readPeriodList, readScale, readStatement, readStatementColumns } from "./args";
 import { STATEMENTS, unitLabel } from "./catalog";
 import { statusText } from "./checks";
 import type { Currency, StatementKind } from "./dataset";
@@ -13,10 +13,12 @@ import { kcError } from "./messages";
 import type { Overrides } from "./model";
 import type { PeriodKey } from "./periods";
 import { ResultsCache } from "./results-cache";
+import { statementTable } from "./statement-table";
 import { quote } from "./text";
 import type { Scale } from "./catalog";
+import type { Cell } from "./statement-table";
 
-export type Cell = string | number | boolean;
+export type { Cell } from "./statement-table";
 export type Matrix = Cell[][];
 
 const RESULT_CACHE_LIMIT = 50_000;
@@ -33,6 +35,7 @@ export class ExcelFunctions {
   private readonly metricResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
   private readonly marginResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
   private readonly growthResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+  private readonly changeResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
 
   constructor(private readonly engine: Engine) {}
 
@@ -61,6 +64,14 @@ export class ExcelFunctions {
     });
   }
 
+  /** KC.CHANGE: current - base, in the metric's own unit, year over year (default) or quarter over quarter. */
+  change(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
+    return this.cached(this.changeResults, metric, period, basis, null, overrides, () => {
+      const call = this.readCall(metric, period, null, null, overrides);
+      return this.engine.changeValue(call.id, call.period, readBasis(basis), call.overrides);
+    });
+  }
+
   /** KC.REPORTED: the figure exactly as printed (a margin as its printed rounded percentage, as a fraction). */
   reported(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg): number {
     const call = this.readCall(metric, period, currency, null, null);
@@ -73,21 +84,14 @@ export class ExcelFunctions {
     return this.engine.sourceText(call.id, call.period, call.currency);
   }
 
-  /** KC.STATEMENT: a whole statement or bridge, rows in the filing's order, one column per period, a header row. */
+  /** KC.STATEMENT: a statement or bridge as printed, every line in the filing's order, one column per period (statement-table.ts). */
   statement(statement: ExcelArg, periods?: ExcelArg, currency?: ExcelArg, scale?: ExcelArg): Matrix {
     const kind = readStatement(statement) as StatementKind;
-    const cur = readCurrency(currency);
+    const columns = readStatementColumns(currency);
     const sc = readScale(scale);
     const engine = this.engine;
-    const name = STATEMENTS[kind].name;
-    const wanted = readPeriodList(periods, engine.filingPeriods(kind), name, (cell) => engine.periodReader.resolve(cell));
-    const header: Cell[] = [`${name} (${unitLabel("amount", cur, sc)})`, ...wanted];
-    const body = engine.statementRows(kind).map((row) => {
-      const id = row.metric;
-      if (!id) return [row.label, ...wanted.map(() => "")];
-      return [row.label, ...wanted.map((p) => (engine.periods(id).includes(p) ? engine.metricValue(id, p, cur, sc) : ""))];
-    });
-    return [header, ...body];
+    const wanted = readPeriodList(periods, engine.filingPeriods(kind), STATEMENTS[kind].name, (cell) => engine.periodReader.resolve(cell));
+    return statementTable(engine.model, kind, wanted, columns, sc);
   }
 
   /** KC.SERIES: the metric across every period the filing has. */
@@ -127,7 +131,10 @@ export class ExcelFunctions {
     const cur = readCurrency(currency);
     const sc = readScale(scale);
     engine.requirePeriod(id, p);
-    const read = readOverrides(overrides, sc, (name) => engine.index.resolve(name), (m) => engine.metric(m).unit);
+    if (isBlank(overrides)) return { id, period: p, currency: cur, scale: sc, overrides: undefined };
+    const rows = new Map<string, { row: number; typed: number }>();
+    const read = readOverrides(overrides, sc, (name) => engine.index.resolve(name), (m) => engine.metric(m).unit, rows);
+    if (read) engine.overrideRules.check(read, rows);
     return { id, period: p, currency: cur, scale: sc, overrides: read };
   }
 

@@ -73,10 +73,13 @@ export class MetricIndex {
     }
   }
 
-  /** Up to three ids whose names are within a few edits of what was typed. */
+  /**
+   * Up to three ids whose names are within a few edits of what was typed: one edit per four characters, at most three.
+   * A short name has no near neighbour worth suggesting ("FCF" is not "CFF"): nothing is better than a wrong one.
+   */
   private closest(key: string): string[] {
-    if (!key) return [];
-    const limit = Math.max(2, Math.floor(key.length / 3));
+    const limit = Math.min(3, Math.floor(key.length / 4));
+    if (limit === 0) return [];
     const best = new Map<string, number>();
     const consider = (name: string, id: string) => {
       if (Math.abs(name.length - key.length) > limit) return;

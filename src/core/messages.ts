@@ -50,6 +50,8 @@ export const MESSAGES = {
 
   // Options
   currencyInvalid: invalid((typed: string) => `Currency '${typed}' is not available. Type "RMB" (the default) or "USD".`),
+  statementCurrencyInvalid: invalid((typed: string) =>
+    `Currency '${typed}' is not available. Type "RMB" (the default), "USD", or "printed" for the filing's own columns (RMB and US$ side by side).`),
   scaleInvalid: invalid((typed: string) => `Scale '${typed}' is not valid. Type "thousands" (as printed), "units", "millions" or "billions".`),
   basisInvalid: invalid((typed: string) => `Growth basis '${typed}' is not valid. Type "YoY" (year over year, the default) or "QoQ" (quarter over quarter).`),
   statementInvalid: invalid((typed: string, allowed: string) => `Statement '${typed}' is not valid. Type ${allowed} (or a full name such as "balance sheet").`),
@@ -61,6 +63,15 @@ export const MESSAGES = {
   overridesTooManyRows: invalid((rows: number, max: number) => `Overrides have ${rows} rows; at most ${max} are read. ${OVERRIDES_USAGE}`),
   overrideNotNumber: invalid((id: string, row: number, typed: string) => `Override for ${id} (row ${row}) must be a number, not '${typed}'.`),
   overrideTwice: invalid((id: string, row: number) => `${id} is overridden twice (row ${row}). Keep one row per metric.`),
+  overrideProse: invalid((row: number, id: string) =>
+    `Overrides row ${row}: ${id} is stated only in the release's text, not in its statements: nothing in the statement model is computed from it. Override a statement figure instead.`),
+  overrideComputed: invalid((row: number, id: string, formula: string, inputs: string[]) =>
+    `Overrides row ${row}: ${id} is ${formula}, always computed from amounts: override ${inputs.join(" or ")} (or what they are computed from) instead.`),
+  overrideConflict: invalid((row: number, id: string, relation: string, other: string, otherRow: number) =>
+    `Overrides row ${row}: ${id} ${relation} ${other} (row ${otherRow}): override one of them.`),
+  overrideNegative: invalid((row: number, id: string, typed: number) => `Overrides row ${row}: ${id} is never negative as presented: type ${typed}.`),
+  overridePositive: invalid((row: number, id: string, typed: number) => `Overrides row ${row}: costs are negative as presented (${id}): type ${typed}.`),
+  overrideNotPositive: invalid((row: number, id: string, example: string) => `Overrides row ${row}: ${id} must be above zero, such as ${example}.`),
 
   // Results
   marginNotSameKind: invalid((id: string, unit: string, baseId: string, baseUnit: string) =>
@@ -68,7 +79,13 @@ export const MESSAGES = {
   marginBaseZero: missing((baseId: string, period: string) => `${baseId} is zero for ${period}: no margin.`),
   growthNoBase: missing((id: string, basis: string, period: string, base: string, available: string) =>
     `${id} ${basis} growth for ${period} needs ${base}, which the filing does not have. Periods it has for ${id}: ${available}.`),
-  growthBaseZero: missing((id: string, base: string) => `${id} is zero in ${base}: no growth rate.`),
+  growthBaseZero: missing((id: string, base: string) => `${id} is zero in ${base}: a growth rate from zero is not meaningful. KC.CHANGE gives the change.`),
+  growthAcrossSign: missing((id: string, base: string, period: string) =>
+    `${id} changes sign from ${base} to ${period}: a growth rate across a change of sign is not meaningful. KC.CHANGE gives the change.`),
+  growthOfRatio: invalid((id: string) =>
+    `${id} is a ratio: its growth rate would be a relative change of a percentage. Use KC.CHANGE("${id}", ...) for the change in percentage points.`),
+  marginMixedKinds: invalid((id: string, kind: string, baseId: string, baseKind: string) =>
+    `KC.MARGIN divides two flows of a quarter or two balance-sheet positions; ${id} (${kind === "instant" ? "a position at the quarter's end" : "a flow over the quarter"}) by ${baseId} (${baseKind === "instant" ? "a position" : "a flow"}) is not a margin. Divide by a figure of the same kind, such as ${kind === "instant" ? "TotalAssets" : "TotalRevenues"}.`),
   reportedInRmbOnly: missing((id: string, period: string) =>
     `The filing prints ${id} for ${period} in RMB only. KC.METRIC("${id}","${period}","USD") translates it at the release's rate.`),
   reportedNotPrinted: missing((id: string, period: string, formula: string | null) =>

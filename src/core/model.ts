@@ -1,4 +1,4 @@
-import { IDENTITIES, METRICS, MetricSpec, StatementId, UNITS, Unit } from "./catalog";
+import { FixedSign, IDENTITIES, METRICS, MetricSpec, StatementId, UNITS, Unit } from "./catalog";
 import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
 import { D, Dec } from "./decimal";
 import { importError, kcError } from "./messages";
@@ -35,9 +35,13 @@ export interface Metric {
   aliases: string[];
   formula: string | null;
   expr: Expr | null;
-  /** Every metric this one's value can depend on, through its formula, transitively. */
+  /** Components the filing states are inside this printed total (moved by +d, they move it by +d). */
+  parts: readonly string[];
+  /** The sign the filing presents it with, when fixed (by the metric or its unit). */
+  sign: FixedSign | "positive" | null;
+  /** Every metric this one's value can depend on, through its formula and its parts, transitively. */
   dependsOn: ReadonlySet<string>;
-  /** Ratios and per-share amounts are printed rounded: their value is always recomputed from the amounts. */
+  /** Ratios and per-share amounts computed by a formula are printed rounded: their value is always recomputed. */
   alwaysComputed: boolean;
 }
 
@@ -153,6 +157,8 @@ export class Model {
 
   /** The same value, as a plain number while it is a whole number of the unit (no Decimal is made for it). */
   exact(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Exact {
+    const rate = overrides?.get(RATE_METRIC);
+    if (rate !== undefined && id !== RATE_METRIC) return this.atRate(id, period, currency, overrides!, toDec(rate));
     if (currency === "USD" && this.metric(id).unit === "ratio") {
       // A ratio does not depend on the currency: it is the RMB figures' ratio, whatever the call's currency.
       return this.exact(id, period, "RMB", overrides && this.overridesInRMB(overrides));
@@ -173,10 +179,21 @@ export class Model {
     return this.reported(id, period, currency);
   }
 
-  /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
-  private overridesInRMB(overrides: Overrides): Overrides {
+  /**
+   * Under an overridden exchange rate every US$ figure is RMB / rate (the filing's US$ columns are at its own rate and
+   * no longer apply); US$ overrides are RMB at that rate. RMB figures and ratios do not move.
+   */
+  private atRate(id: string, period: PeriodKey, currency: Currency, overrides: Overrides, rate: Dec): Exact {
+    const others = new Map([...overrides].filter(([other]) => other !== RATE_METRIC));
+    if (currency === "RMB") return this.exact(id, period, "RMB", others);
+    const rmb = this.exact(id, period, "RMB", this.overridesInRMB(others, rate));
+    return currencyless(this.metric(id).unit) ? rmb : divide(rmb, rate);
+  }
+
+  /** US$ overrides as RMB, at the release's rate unless given (ratios and share counts have no currency). */
+  private overridesInRMB(overrides: Overrides, rate: Dec = this.rate): Overrides {
     const converted = new Map<string, Exact>();
-    for (const [id, value] of overrides) converted.set(id, currencyless(this.metric(id).unit) ? value : fromDec(toDec(value).times(this.rate)));
+    for (const [id, value] of overrides) converted.set(id, currencyless(this.metric(id).unit) ? value : fromDec(toDec(value).times(rate)));
     return converted;
   }
 
@@ -252,11 +269,24 @@ export class Model {
     if (override !== undefined) return override;
     const known = scenario.memo.get(id);
     if (known !== undefined) return known;
-    const value = scenario.dirty.has(id)
-      ? this.evalExpr(this.metric(id).expr!, id, scenario.period, scenario.read)
-        : this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    const value = scenario.dirty.has(id) ? this.recomputed(id, scenario) : this.reported(id, scenario.period, scenario.currency, scenario.reported);
     scenario.memo.set(id, value);
     return value;
+  }
+
+  /**
+   * A metric some override flows into: its formula over the scenario's values, or, for a printed total with parts
+   * (share-based compensation, depreciation and amortization), the reported total moved by what its parts moved.
+   */
+  private recomputed(id: string, scenario: Scenario): Exact {
+    const metric = this.metric(id);
+    if (metric.expr) return this.evalExpr(metric.expr, id, scenario.period, scenario.read);
+    let total = this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    for (const part of metric.parts) {
+      const moved = subtract(this.scenarioValue(part, scenario), this.reported(part, scenario.period, scenario.currency, scenario.reported));
+      total = add(total, moved);
+    }
+    return total;
   }
 
   private evalExpr(expr: Expr, id: string, period: PeriodKey, read: (ref: string, offset: number) => Exact): Exact {
@@ -398,8 +428,10 @@ function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<strin
       aliases: spec.aliases ?? [],
       formula: spec.formula ?? null,
       expr,
+      parts: spec.parts ?? [],
+      sign: spec.sign ?? unitSign(spec.unit),
       dependsOn: new Set(),
-      alwaysComputed: UNITS[spec.unit].alwaysComputed,
+      alwaysComputed: UNITS[spec.unit].alwaysComputed && expr !== null,
     });
   }
   for (const metric of metrics.values()) {
@@ -412,14 +444,20 @@ function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<strin
 function collectDependencies(id: string, metrics: Map<string, Metric>, into: Set<string>, path: string[]): void {
   const metric = metrics.get(id);
   if (!metric) throw new Error(`formula of ${path[path.length - 2] ?? id} reads unknown metric '${id}'`);
-  if (!metric.expr) return;
-  for (const ref of references(metric.expr)) {
+  const inputs = [...(metric.expr ? references(metric.expr) : []), ...metric.parts.map((part) => ({ id: part, offset: 0 }))];
+  for (const ref of inputs) {
     if (path.includes(ref.id) && ref.offset === 0) throw new Error(`formula cycle: ${[...path, ref.id].join(" -> ")}`);
     if (!metrics.has(ref.id)) throw new Error(`formula of ${id} reads unknown metric '${ref.id}'`);
     if (ref.offset !== 0 || into.has(ref.id)) continue;
     into.add(ref.id);
     collectDependencies(ref.id, metrics, into, [...path, ref.id]);
   }
+}
+
+/** The sign a unit fixes: share counts are never negative, the exchange rate is above zero. */
+function unitSign(unit: Unit): FixedSign | "positive" | null {
+  const sign = UNITS[unit].sign;
+  return sign === "asPresented" ? null : sign;
 }
 
 /** The label of the first row a printed metric is sourced from, as the filing prints it. */

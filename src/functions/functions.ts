@@ -19,8 +19,8 @@ import { functionsEngine } from "./runtime";
  * @param metric Metric id (list them with KC.METRICS). Example: "AdjustedEBITDA"
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [currency] "RMB" as reported (default) or "USD" at the filing's convenience rate. Example: "USD"
- * @param [scale] Unit of amounts: "thousands" (default, as printed), "units", "millions" or "billions"; ratios never scale. Example: "millions"
- * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal is recomputed. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both; ratios and per-share amounts never scale. Example: "millions"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal, bridge and margin is recomputed, or the call is refused. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
@@ -42,7 +42,7 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
 }
 
 /**
- * Growth of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), as a fraction. Example: =KC.GROWTH("TotalRevenues","2026Q1") returns 0.3725.
+ * Growth of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), as a fraction; #N/A (not meaningful) from a zero base or across a change of sign; for a ratio use KC.CHANGE. Example: =KC.GROWTH("TotalRevenues","2026Q1") returns 0.3725.
  * @customfunction GROWTH GROWTH
  * @helpurl https://localhost:3000/help.html#kc-growth
  * @param metric Metric id. Example: "TotalRevenues"
@@ -53,6 +53,20 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
  */
 export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
   return asNumber(() => functionsEngine().excel.growth(metric, period, basis, overrides));
+}
+
+/**
+ * The change of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), in the metric's own unit; for a ratio, the change as a fraction (0.01 is one percentage point). Example: =KC.CHANGE("AdjustedEBITDAMargin","2026Q1") returns 0.1148.
+ * @customfunction CHANGE CHANGE
+ * @helpurl https://localhost:3000/help.html#kc-change
+ * @param metric Metric id. Example: "AdjustedEBITDAMargin"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [basis] "YoY" (default) or "QoQ". Example: "QoQ"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. Example: A1:B1 holding TotalRevenues | 3000000
+ * @returns The change, in the metric's unit.
+ */
+export function change(metric: string, period: any, basis?: string, overrides?: any[][]): number {
+  return asNumber(() => functionsEngine().excel.change(metric, period, basis, overrides));
 }
 
 /**
@@ -82,13 +96,13 @@ export function source(metric: string, period: any, currency?: string): string {
 }
 
 /**
- * Spills a whole statement or non-GAAP bridge: a header row, then one row per line in the filing's order, a label column and one column per period. Example: =KC.STATEMENT("IS").
+ * Spills a whole statement or non-GAAP bridge as printed: a header row, then every line in the filing's order (headings included), its label and its printed figures, one column per period. Example: =KC.STATEMENT("IS").
  * @customfunction STATEMENT STATEMENT
  * @helpurl https://localhost:3000/help.html#kc-statement
  * @param statement "BS", "IS", "CF" or "NONGAAP" (or the full statement name). Example: "IS"
  * @param [periods] One period or a range of periods (any form KC.METRIC accepts); default every period the statement has. Example: "2026Q1"
- * @param [currency] "RMB" (default) or "USD". Example: "RMB"
- * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @param [currency] "RMB" (default), "USD" (the filing's US$ column, other quarters translated and marked so), or "printed" (the filing's own columns, RMB and US$ side by side). Example: "printed"
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both. Example: "millions"
  * @returns The statement as a table.
  */
 export function statement(statement: string, periods?: any[][], currency?: string, scale?: string): any[][] {
@@ -101,7 +115,7 @@ export function statement(statement: string, periods?: any[][], currency?: strin
  * @helpurl https://localhost:3000/help.html#kc-series
  * @param metric Metric id. Example: "TotalRevenues"
  * @param [currency] "RMB" (default) or "USD". Example: "RMB"
- * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both. Example: "millions"
  * @returns Periods and values.
  */
 export function series(metric: string, currency?: string, scale?: string): any[][] {

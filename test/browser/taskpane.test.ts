@@ -220,10 +220,10 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await page.check("#kc-table-mode-values");
     await page.click("#kc-insert-table");
     await page.waitForSelector("#kc-prompt:not([hidden])");
-    expect(await page.textContent("#kc-prompt-text")).toMatch(/^Sheet1!A6:D37 already holds data/);
+    expect(await page.textContent("#kc-prompt-text")).toMatch(/^Sheet1!A6:D38 already holds data/);
     await page.click("#kc-prompt-new-sheet");
     await page.waitForSelector("#kc-message[data-kind=ok]");
-    expect(await page.textContent("#kc-message")).toBe("Wrote the Non-GAAP reconciliation as values to 'KC Non-GAAP'!A1:D32.");
+    expect(await page.textContent("#kc-message")).toBe("Wrote the Non-GAAP reconciliation as values to 'KC Non-GAAP'!A1:D33.");
     expect(await page.getAttribute('.grid-tabs button[data-sheet="KC Non-GAAP"]', "aria-pressed")).toBe("true");
     expect(await rowTexts(2, "ABCD")).toEqual(["Gross profit", "318,306", "465,350", "345,748"]);
     const margin = await grid((g) => {

@@ -122,7 +122,7 @@ describe("overrides: a scenario for one period", () => {
     ["AdjustedOperatingLossMargin", at("AdjustedOperatingLoss") + DELTA],
     ["NormalizedAdjustedOperatingLossMargin", at("NormalizedAdjustedOperatingLoss") + DELTA],
     ["OperatingMargin", at("OperatingLoss") + DELTA],
-    ["CostOfRevenuesRatio", at("CostOfRevenues")],
+    ["CostOfRevenuesRatio", -at("CostOfRevenues")], // quoted positive: costs are 84.1% of the raised revenues
     ["PublicCloudRevenueShare", at("PublicCloudRevenues") + DELTA],
   ] as const)("and moves %s to (%p) / (2,703,732 + 100,000)", (id, numerator) => {
     expect(excel.metric(id, "2026Q1", null, null, OV)).toBe(q(numerator, TR));
@@ -264,8 +264,9 @@ describe("growth", () => {
     expect(error.message).toContain("2024Q4");
   });
 
-  test("a ratio's growth is its change, not a currency amount", () => {
-    expect(excel.growth("GrossMargin", "2026Q1")).toBe(new X(345748).div(2703732).div(new X(318306).div(1969977)).minus(1).toNumber());
+  test("a ratio has no growth rate (refused, pointing to KC.CHANGE); its change is the difference of the margins", () => {
+    expect(caught(() => excel.growth("GrossMargin", "2026Q1")).key).toBe("growthOfRatio");
+    expect(excel.change("GrossMargin", "2026Q1")).toBe(new X(345748).div(2703732).minus(new X(318306).div(1969977)).toNumber());
   });
 });
 
@@ -366,8 +367,9 @@ describe("derived measures", () => {
     expect(excel.metric("DebtToEquity", "2026Q1")).toBe(q(3590727 + 3293125, 8998318));
   });
 
-  test("EffectiveTaxRate = income tax / loss before income taxes (lines 248, 247)", () => {
-    expect(excel.metric("EffectiveTaxRate", "2026Q1")).toBe(q(-5081, -338639));
+  test("EffectiveTaxRate = tax expense / income (loss) before income taxes (lines 248, 247): an expense on a loss is negative", () => {
+    expect(excel.metric("EffectiveTaxRate", "2026Q1")).toBe(q(5081, -338639)); // expense 5,081 on a loss of 338,639: -1.5%
+    expect(excel.metric("EffectiveTaxRate", "2025Q4")).toBe(q(-13437, -176309)); // benefit 13,437 on a loss of 176,309: +7.6%
   });
 
   test("the text's cost breakdown (line 91) adds up to RMB2,358.0 million", () => {

@@ -84,6 +84,21 @@ describe("formulas", () => {
     }
   });
 
+  test.each([
+    // Figures typed from the filing (line); in the workbook each is a formula over the printed figures.
+    ["GrossProfit", "2026Q1", 345748], // 235
+    ["NetLoss", "2026Q1", -343720], // 249
+    ["TotalAssets", "2026Q1", 28456254], // 194
+    ["AdjustedEBITDA", "2026Q1", 747506], // 305
+    ["AdjustedEBITDA", "2025Q1", 318543], // 305
+    ["AdjustedNetLoss", "2025Q4", -94632], // 299
+    ["AdjustedGrossProfit", "2026Q1", 351406], // 273
+  ])("the layout's formula for %s %s computes %p, as printed", (id, period, printed) => {
+    const home = splitReference(layout.homes[`${id}|${period}`]);
+    expect(at(home.sheet, home.address)?.formula).toBeDefined();
+    expect(toNumber(values.get(cellKey(home.sheet, home.address)) as InstanceType<typeof D>)).toBe(printed);
+  });
+
   test("every formula that restates a printed figure reproduces it: amounts exactly, margins and per-share amounts to the printed rounding", () => {
     let checked = 0;
     for (const { sheet: s, cell } of formulaCells) {

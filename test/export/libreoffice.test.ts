@@ -17,7 +17,7 @@ import { join } from "path";
 import { excel } from "../helpers/engine";
 import { engine } from "../helpers/engine";
 import { D, Dec } from "../../src/core/decimal";
-import type { Unit } from "../../src/core/catalog";
+import { Unit, parseBlock } from "../../src/core";
 import { LayoutCell, WorkbookLayout, buildWorkbookLayout } from "../../src/export/layout";
 import { writeXlsx } from "../../src/export/xlsx";
 import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
@@ -125,6 +125,28 @@ if (!soffice) {
       }
       expect(problems).toEqual([]);
       expect(checked).toBeGreaterThan(120);
+    });
+
+    test.each([
+      // Figures typed from the filing (line), each a formula in the workbook that LibreOffice computed.
+      ["GrossProfit", "2026Q1", 345748], // 235
+      ["TotalRevenues", "2026Q1", 2703732], // 233
+      ["OperatingLoss", "2026Q1", -166108], // 241
+      ["NetLoss", "2026Q1", -343720], // 249
+      ["TotalAssets", "2026Q1", 28456254], // 194
+      ["TotalLiabilitiesAndEquity", "2025Q4", 26729189], // 222
+      ["AdjustedNetLoss", "2026Q1", -237143], // 299
+      ["AdjustedEBITDA", "2026Q1", 747506], // 305
+      ["AdjustedEBITDA", "2025Q4", 785248], // 305
+      ["NormalizedAdjustedEBITDA", "2025Q4", 712586], // 308
+      ["AdjustedOperatingLoss", "2025Q4", 54586], // 322
+      ["CashAtEndOfPeriod", "2026Q1", 4950694], // 354
+    ])("the workbook computes %s %s = %p, as the filing prints it", (id, period, printed) => {
+      const grids = sheets.get(base) as Map<string, Grid>;
+      const home = parseBlock(layout.homes[`${id}|${period}`]);
+      const cell = layout.sheets.find((x) => x.name === home.sheet)?.cells.find((c) => c.row === home.row + 1 && c.col === home.col + 1) as LayoutCell;
+      expect(cell.formula).toBeDefined();
+      expect(numberAt(grids.get(home.sheet) as Grid, cell, `${id} ${period}`).toNumber()).toBe(printed);
     });
 
     test("every printed figure reads back as printed", () => {

@@ -10,6 +10,13 @@ import type { Unit } from "./units";
  * Row references: "IS|Total revenues", "BS|Current assets:|Restricted cash" (a section heading tells duplicated
  * labels apart), "NONGAAP@Net Loss|– Interest income" (a reconciliation table, named by its first row).
  * Formulas: metric ids, numbers, + - * / and parentheses; Id[-1] is the metric one quarter earlier.
+ *
+ * Scenario rules (what an override may do) are declared here too:
+ * - A bridge is the sum of its own rows: each printed reconciliation row is a metric (InterestIncomeAdjustment =
+ *   -InterestIncome), so overriding an income-statement item moves its bridge row, and overriding a row moves the bridge.
+ * - `parts`: components the filing states are inside a printed total (share-based compensation in cost of revenues is
+ *   part of share-based compensation). The rest of the total is held fixed: a component moved by +d moves the total by +d.
+ * - `sign`: a figure whose sign is fixed as presented (revenues >= 0, costs <= 0); an override of the other sign is refused.
  */
 
 export interface MetricSpec {
@@ -22,7 +29,14 @@ export interface MetricSpec {
   rows?: string[];
   formula?: string;
   aliases?: string[];
+  /** Components the filing states are inside this printed total; the rest of the total is held fixed under overrides. */
+  parts?: string[];
+  /** The sign the filing presents this figure with, when it is fixed (units may fix one too: share counts, the rate). */
+  sign?: FixedSign;
 }
+
+/** "nonNegative": never below zero (revenues, share-based compensation); "nonPositive": never above (costs, expenses). */
+export type FixedSign = "nonNegative" | "nonPositive";
 
 /** An identity the filing must satisfy beyond each metric's own formula: "left = right". */
 export interface IdentitySpec {
@@ -46,6 +60,8 @@ const NG = (id: string, rows: string[], extra: Partial<MetricSpec> = {}): Metric
   id, statement: "NONGAAP", kind: "duration", unit: "amount", rows: rows.map((r) => `NONGAAP@${r}`), ...extra,
 });
 const ratio = (formula: string, aliases: string[] = []): Partial<MetricSpec> => ({ unit: "ratio", formula, aliases });
+const revenue: Readonly<Partial<MetricSpec>> = { sign: "nonNegative" };
+const cost: Readonly<Partial<MetricSpec>> = { sign: "nonPositive" };
 const NARRATIVE = (id: string, label: string, unit: Unit, kind: PeriodKind, aliases: string[] = []): MetricSpec => ({
   id, statement: "NARRATIVE", kind, unit, label, aliases,
 });
@@ -113,22 +129,24 @@ export const METRICS: readonly MetricSpec[] = [
   }),
 
   // Statements of comprehensive loss
-  IS("PublicCloudRevenues", "Public cloud services", { aliases: ["PublicCloud", "PublicCloudRevenue", "Revenues from public cloud services"] }),
-  IS("EnterpriseCloudRevenues", "Enterprise cloud services", { aliases: ["EnterpriseCloud", "EnterpriseCloudRevenue", "Revenues from enterprise cloud services"] }),
+  IS("PublicCloudRevenues", "Public cloud services", { ...revenue, aliases: ["PublicCloud", "PublicCloudRevenue", "Revenues from public cloud services"] }),
+  IS("EnterpriseCloudRevenues", "Enterprise cloud services", { ...revenue, aliases: ["EnterpriseCloud", "EnterpriseCloudRevenue", "Revenues from enterprise cloud services"] }),
   IS("TotalRevenues", "Total revenues", {
+    ...revenue,
     formula: "PublicCloudRevenues + EnterpriseCloudRevenues",
     aliases: ["Revenue", "Revenues", "TotalRevenue", "Sales", "NetSales", "NetRevenue", "NetRevenues", "Turnover", "TopLine"],
   }),
-  IS("CostOfRevenues", "Cost of revenues", { aliases: ["COGS", "CostOfRevenue", "CostOfSales", "CostOfGoodsSold", "COS"] }),
+  IS("CostOfRevenues", "Cost of revenues", { ...cost, aliases: ["COGS", "CostOfRevenue", "CostOfSales", "CostOfGoodsSold", "COS"] }),
   IS("GrossProfit", "Gross profit", {
     rows: ["IS|Gross profit", "NONGAAP@Gross profit|Gross profit"],
     formula: "TotalRevenues + CostOfRevenues",
     aliases: ["GP"],
   }),
-  IS("SellingAndMarketingExpenses", "Selling and marketing expenses", { aliases: ["S&M", "SalesAndMarketing", "SellingExpenses"] }),
-  IS("GeneralAndAdministrativeExpenses", "General and administrative expenses", { aliases: ["G&A", "GeneralAndAdministrative"] }),
-  IS("ResearchAndDevelopmentExpenses", "Research and development expenses", { aliases: ["R&D", "ResearchAndDevelopment", "RnD"] }),
+  IS("SellingAndMarketingExpenses", "Selling and marketing expenses", { ...cost, aliases: ["S&M", "SalesAndMarketing", "SellingExpenses"] }),
+  IS("GeneralAndAdministrativeExpenses", "General and administrative expenses", { ...cost, aliases: ["G&A", "GeneralAndAdministrative"] }),
+  IS("ResearchAndDevelopmentExpenses", "Research and development expenses", { ...cost, aliases: ["R&D", "ResearchAndDevelopment", "RnD"] }),
   IS("TotalOperatingExpenses", "Total operating expenses", {
+    ...cost,
     formula: "SellingAndMarketingExpenses + GeneralAndAdministrativeExpenses + ResearchAndDevelopmentExpenses",
     aliases: ["OperatingExpenses", "Opex"],
   }),
@@ -137,8 +155,8 @@ export const METRICS: readonly MetricSpec[] = [
     formula: "GrossProfit + TotalOperatingExpenses",
     aliases: ["OperatingIncome", "OperatingProfit", "OperatingIncomeLoss", "OperatingProfitLoss", "EBIT"],
   }),
-  IS("InterestIncome", "Interest income"),
-  IS("InterestExpense", "Interest expense"),
+  IS("InterestIncome", "Interest income", revenue),
+  IS("InterestExpense", "Interest expense", cost),
   IS("ForeignExchangeGainLoss", "Foreign exchange gain (loss)", { aliases: ["FXGainLoss", "ForeignExchangeGain", "ForeignExchangeLoss"] }),
   IS("OtherGainLossNet", "Other gain (loss), net", { aliases: ["OtherGainLoss"] }),
   IS("OtherExpenseIncomeNet", "Other (expense) income, net", { aliases: ["OtherIncomeExpense", "OtherExpenseIncome"] }),
@@ -180,6 +198,7 @@ export const METRICS: readonly MetricSpec[] = [
 
   // Reconciliations of GAAP and non-GAAP results (the GAAP rows they restate are the income statement's metrics)
   NG("ShareBasedCompensationInCostOfRevenues", ["Gross profit|– Share-based compensation expenses (allocated in cost of revenues)"], {
+    sign: "nonNegative",
     aliases: ["SBCInCostOfRevenues"],
   }),
   NG("AdjustedGrossProfit", ["Gross profit|Adjusted gross profit (Non-GAAP Financial Measure)"], {
@@ -187,19 +206,25 @@ export const METRICS: readonly MetricSpec[] = [
     aliases: ["Non-GAAP gross profit", "AdjGrossProfit"],
   }),
   NG("ShareBasedCompensation", ["Net Loss|– Share-based compensation expenses", "Operating loss|– Share-based compensation expenses"], {
+    sign: "nonNegative",
+    parts: ["ShareBasedCompensationInCostOfRevenues"],
     aliases: ["SBC", "StockBasedCompensation", "ShareBasedCompensationExpenses"],
   }),
   NG("ForeignExchangeAdjustment", ["Net Loss|– Foreign exchange (gain) loss"], { formula: "-ForeignExchangeGainLoss" }),
   NG("AdjustedNetLoss", ["Net Loss|Adjusted net loss (Non-GAAP Financial Measure)"], {
-    formula: "NetLoss + ShareBasedCompensation - ForeignExchangeGainLoss",
+    formula: "NetLoss + ShareBasedCompensation + ForeignExchangeAdjustment",
     aliases: ["Non-GAAP net loss", "AdjustedNetIncome", "AdjNetLoss", "NonGAAPNetIncome"],
   }),
   NG("InterestIncomeAdjustment", ["Net Loss|– Interest income"], { formula: "-InterestIncome" }),
   NG("InterestExpenseAdjustment", ["Net Loss|– Interest expense"], { formula: "-InterestExpense" }),
   NG("IncomeTaxAdjustment", ["Net Loss|– Income tax expense (benefit)"], { formula: "-IncomeTaxExpenseBenefit" }),
-  NG("DepreciationAndAmortization", ["Net Loss|– Depreciation and amortization"], { aliases: ["D&A", "DA"] }),
+  NG("DepreciationAndAmortization", ["Net Loss|– Depreciation and amortization"], {
+    sign: "nonNegative",
+    parts: ["AmortizationOfIntangibleAssets"],
+    aliases: ["D&A", "DA"],
+  }),
   NG("AdjustedEBITDA", ["Net Loss|Adjusted EBITDA (Non-GAAP Financial Measure)"], {
-    formula: "AdjustedNetLoss - InterestIncome - InterestExpense - IncomeTaxExpenseBenefit + DepreciationAndAmortization",
+    formula: "AdjustedNetLoss + InterestIncomeAdjustment + InterestExpenseAdjustment + IncomeTaxAdjustment + DepreciationAndAmortization",
     aliases: ["EBITDA", "Non-GAAP EBITDA", "AdjEBITDA"],
   }),
   NG("GainOnDisposalOfPropertyAndEquipment", [
@@ -210,7 +235,7 @@ export const METRICS: readonly MetricSpec[] = [
     formula: "AdjustedEBITDA + GainOnDisposalOfPropertyAndEquipment",
     aliases: ["NormalizedEBITDA"],
   }),
-  NG("AmortizationOfIntangibleAssets", ["Operating loss|– Amortization of intangible assets"], { aliases: ["Amortization"] }),
+  NG("AmortizationOfIntangibleAssets", ["Operating loss|– Amortization of intangible assets"], { sign: "nonNegative", aliases: ["Amortization"] }),
   NG("AdjustedOperatingLoss", ["Operating loss|Adjusted operating (loss) profit (Non-GAAP Financial Measure)"], {
     formula: "OperatingLoss + ShareBasedCompensation + AmortizationOfIntangibleAssets",
     aliases: ["Non-GAAP operating (loss) profit", "Non-GAAP operating loss", "Non-GAAP operating profit", "AdjustedOperatingIncome", "AdjustedEBIT"],
@@ -253,23 +278,26 @@ export const METRICS: readonly MetricSpec[] = [
   NARRATIVE("OutstandingOrdinaryShares", "Outstanding ordinary shares", "shares", "instant", ["SharesOutstanding", "OrdinarySharesOutstanding"]),
   NARRATIVE("OutstandingADSs", "Outstanding ordinary shares, equivalent ADSs", "shares", "instant", ["ADSsOutstanding", "ADSOutstanding"]),
   NARRATIVE("ExchangeRateRMBPerUSD", "Convenience translation rate, RMB per US$1.00", "rate", "duration", ["ExchangeRate", "FXRate", "USDCNY", "RMBUSD"]),
-  NARRATIVE("CapitalExpendituresAndLeasedAssets", "Capital expenditures and leased assets obtained in combination (about)", "amount", "duration", ["Capex", "CapitalExpenditures"]),
+  // Not capital expenditures as such (leased assets are in it, and the text says "about"): no "Capex" alias.
+  NARRATIVE("CapitalExpendituresAndLeasedAssets", "Capital expenditures and leased assets obtained in combination (about)", "amount", "duration"),
 
   // Measures an analyst derives from the statements
-  DERIVED("OperatingMargin", "Operating loss as a share of total revenues", "ratio", "duration", "OperatingLoss / TotalRevenues", ["OperatingLossMargin", "EBITMargin", "OperatingProfitMargin"]),
+  DERIVED("OperatingMargin", "Operating loss as a share of total revenues (signed as presented: a loss is negative)", "ratio", "duration", "OperatingLoss / TotalRevenues", ["OperatingLossMargin", "EBITMargin", "OperatingProfitMargin"]),
   DERIVED("PublicCloudRevenueShare", "Public cloud services as a share of total revenues", "ratio", "duration", "PublicCloudRevenues / TotalRevenues", ["PublicCloudShare"]),
   DERIVED("EnterpriseCloudRevenueShare", "Enterprise cloud services as a share of total revenues", "ratio", "duration", "EnterpriseCloudRevenues / TotalRevenues", ["EnterpriseCloudShare"]),
-  DERIVED("CostOfRevenuesRatio", "Cost of revenues as a share of total revenues", "ratio", "duration", "CostOfRevenues / TotalRevenues", ["COGSRatio"]),
-  DERIVED("SellingAndMarketingExpenseRatio", "Selling and marketing expenses as a share of total revenues", "ratio", "duration", "SellingAndMarketingExpenses / TotalRevenues", ["S&MRatio"]),
-  DERIVED("GeneralAndAdministrativeExpenseRatio", "General and administrative expenses as a share of total revenues", "ratio", "duration", "GeneralAndAdministrativeExpenses / TotalRevenues", ["G&ARatio"]),
-  DERIVED("ResearchAndDevelopmentExpenseRatio", "Research and development expenses as a share of total revenues", "ratio", "duration", "ResearchAndDevelopmentExpenses / TotalRevenues", ["R&DRatio"]),
-  DERIVED("OperatingExpenseRatio", "Total operating expenses as a share of total revenues", "ratio", "duration", "TotalOperatingExpenses / TotalRevenues", ["OpexRatio"]),
-  DERIVED("EffectiveTaxRate", "Income tax (expense) benefit as a share of loss before income taxes", "ratio", "duration", "IncomeTaxExpenseBenefit / LossBeforeIncomeTaxes", ["TaxRate"]),
-  DERIVED("NetLossPerADS", `Net loss per ADS (${ORDINARY_SHARES_PER_ADS} ordinary shares per ADS)`, "perShare", "duration", `NetLossPerShare * ${ORDINARY_SHARES_PER_ADS}`, ["EPADS", "LossPerADS", "EPSPerADS"]),
+  // Cost and expense ratios as analysts quote them: positive (cost of revenues is 87.2% of revenues), though the costs are negative as presented.
+  DERIVED("CostOfRevenuesRatio", "Cost of revenues as a share of total revenues (positive: costs as a positive share)", "ratio", "duration", "-CostOfRevenues / TotalRevenues", ["COGSRatio"]),
+  DERIVED("SellingAndMarketingExpenseRatio", "Selling and marketing expenses as a share of total revenues (positive)", "ratio", "duration", "-SellingAndMarketingExpenses / TotalRevenues", ["S&MRatio"]),
+  DERIVED("GeneralAndAdministrativeExpenseRatio", "General and administrative expenses as a share of total revenues (positive)", "ratio", "duration", "-GeneralAndAdministrativeExpenses / TotalRevenues", ["G&ARatio"]),
+  DERIVED("ResearchAndDevelopmentExpenseRatio", "Research and development expenses as a share of total revenues (positive)", "ratio", "duration", "-ResearchAndDevelopmentExpenses / TotalRevenues", ["R&DRatio"]),
+  DERIVED("OperatingExpenseRatio", "Total operating expenses as a share of total revenues (positive)", "ratio", "duration", "-TotalOperatingExpenses / TotalRevenues", ["OpexRatio"]),
+  // Tax expense over income before tax: a tax expense on a loss is a negative rate, a tax benefit on a loss a positive one.
+  DERIVED("EffectiveTaxRate", "Income tax expense as a share of income (loss) before income taxes (expense on a loss: negative)", "ratio", "duration", "-IncomeTaxExpenseBenefit / LossBeforeIncomeTaxes", ["TaxRate"]),
+  DERIVED("NetLossPerADS", `Net loss per ADS (${ORDINARY_SHARES_PER_ADS} ordinary shares per ADS)`, "perADS", "duration", `NetLossPerShare * ${ORDINARY_SHARES_PER_ADS}`, ["EPADS", "LossPerADS", "EPSPerADS"]),
   DERIVED("CurrentRatio", "Total current assets / total current liabilities", "ratio", "instant", "TotalCurrentAssets / TotalCurrentLiabilities"),
   DERIVED("TotalBorrowings", "Short-term plus long-term borrowings", "amount", "instant", "ShortTermBorrowings + LongTermBorrowings", ["TotalDebt", "Debt", "GrossDebt"]),
-  DERIVED("NetDebt", "Borrowings less cash and cash equivalents", "amount", "instant", "ShortTermBorrowings + LongTermBorrowings - CashAndCashEquivalents"),
-  DERIVED("DebtToEquity", "Total borrowings / total equity", "ratio", "instant", "(ShortTermBorrowings + LongTermBorrowings) / TotalEquity", ["Leverage", "GearingRatio"]),
+  DERIVED("NetDebt", "Borrowings less cash and cash equivalents", "amount", "instant", "TotalBorrowings - CashAndCashEquivalents"),
+  DERIVED("DebtToEquity", "Total borrowings / total equity", "ratio", "instant", "TotalBorrowings / TotalEquity", ["Leverage", "GearingRatio"]),
   DERIVED("CostOfRevenuesBreakdownTotal", "IDC + depreciation and amortization + solution + fulfillment + other costs (stated in the text)", "amount", "duration",
     "IDCCosts + DepreciationAndAmortizationCosts + SolutionDevelopmentAndServicesCosts + FulfillmentCosts + OtherCosts"),
 ];

@@ -5,13 +5,13 @@ import type { Currency } from "../dataset";
  * ten its values are held in, how Excel and the task pane show it, and whether its value is always recomputed from the
  * amounts. Nothing else in the code decides these.
  */
-export type Unit = "amount" | "perShare" | "shares" | "ratio" | "rate";
+export type Unit = "amount" | "perShare" | "perADS" | "shares" | "ratio" | "rate";
 
 /** How a call asks for amounts to be scaled; "asPrinted" keeps each unit as the filing prints it. */
 export type Scale = "asPrinted" | "units" | "thousands" | "millions" | "billions";
 
-/** "asPresented": the filing's own sign (costs and losses negative); "nonNegative": never below zero. */
-export type SignConvention = "asPresented" | "nonNegative";
+/** "asPresented": the filing's own sign (costs and losses negative); "nonNegative": never below zero; "positive": above zero. */
+export type SignConvention = "asPresented" | "nonNegative" | "positive";
 
 export interface UnitFacts {
   /** Amounts and per-share amounts are in RMB or US$; ratios, share counts and the exchange rate have no currency. */
@@ -57,6 +57,16 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     sign: "asPresented",
     label: (currency) => `${money(currency)} per share`,
   },
+  perADS: {
+    currency: true,
+    nativeExponent: null,
+    numberFormat: "#,##0.00;(#,##0.00)",
+    displayDecimals: 2,
+    percent: false,
+    alwaysComputed: true,
+    sign: "asPresented",
+    label: (currency) => `${money(currency)} per ADS`,
+  },
   shares: {
     currency: false,
     nativeExponent: 0,
@@ -84,7 +94,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     displayDecimals: 4,
     percent: false,
     alwaysComputed: false,
-    sign: "nonNegative",
+    sign: "positive",
     label: () => "RMB per US$",
   },
 };

@@ -1,4 +1,4 @@
-import type { StatementKind, Table, TableRow } from "../dataset";
+import type { StatementKind, Table, TableHeading, TableRow } from "../dataset";
 import { statementOfTitle } from "../catalog/statements";
 import { importError } from "../messages";
 import { parseCell } from "./cells";
@@ -53,6 +53,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
   }
   const columns = readColumns(headers);
   const rows: TableRow[] = [];
+  const headings: TableHeading[] = [];
   let section: string | null = null;
   let prefix: { label: string; line: number } | null = null;
   for (; i < end; i++) {
@@ -65,6 +66,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
       // A heading ("Current assets:", "ASSETS") opens a section; any other label without figures continues on the next line.
       if (label.endsWith(":") || isBold(rawLabel)) {
         section = label;
+        headings.push({ label, line });
         prefix = null;
       } else {
         prefix = prefix ? { label: `${prefix.label} ${label}`, line: prefix.line } : { label, line };
@@ -91,6 +93,7 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
     headerLines: headers.map((h) => h.line),
     columns,
     rows,
+    headings,
   };
 }
 
