@@ -23,8 +23,12 @@ import { OverrideRules } from "./overrides";
 import { PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { scaledNumber, toNumber } from "./scale";
+import { ResultsCache } from "./results-cache";
 import { SourceView, sourceView } from "./source-view";
 import { statementLines } from "./statement-table";
+
+/** Distinct canonical figures are few (metrics x periods x currencies x scales): this bound is never reached in use. */
+const REPORTED_NUMBERS_LIMIT = 200_000;
 
 /** A typed call's result: the value, or the error a KC function would show for the same call. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: KcError };
@@ -53,6 +57,8 @@ export class Engine {
   /** @internal which override sets may flow through the model (refusals cached per set of ids). */
   readonly overrideRules: OverrideRules;
   private checkResults: Check[] | null = null;
+  /** Reported figures as Excel numbers, by canonical id, period, currency and scale (bounded: the catalog's size). */
+  private readonly reportedNumbers = new ResultsCache<number>(REPORTED_NUMBERS_LIMIT);
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
@@ -209,10 +215,16 @@ export class Engine {
     this.model.requirePeriod(id, period);
   }
 
-  /** @internal */
+  /** @internal A reported figure, scaled, as a number: computed once per metric, period, currency and scale. */
   metricValue(id: string, period: PeriodKey, currency: Currency, scale: Scale, overrides?: Overrides): number {
+    if (!overrides) {
+      const known = this.reportedNumbers.get(id, period, currency, scale);
+      if (known !== undefined) return known;
+    }
     this.model.requirePeriod(id, period);
-    return scaledNumber(this.model.exact(id, period, currency, overrides), this.metric(id).unit, scale);
+    const value = scaledNumber(this.model.exact(id, period, currency, overrides), this.metric(id).unit, scale);
+    if (!overrides) this.reportedNumbers.set(id, period, currency, scale, value);
+    return value;
   }
 
   /** @internal */

@@ -93,7 +93,8 @@ export class Model {
   /** Periods each metric is printed for (in RMB, or without a currency). */
   private readonly printedPeriods = new Map<string, Set<PeriodKey>>();
   private readonly periodCache = new Map<string, PeriodKey[]>();
-  private readonly valueCache = new Map<string, Map<string, Exact>>();
+  /** Reported values by currency, then period, then metric id (nested maps: no key string is built per lookup). */
+  private readonly valueCache: Record<Currency, Map<PeriodKey, Map<string, Exact>>> = { RMB: new Map(), USD: new Map() };
   private readonly scenarioMemos = new Map<string, Map<string, Exact>>();
   private readonly dirtySets = new Map<string, ReadonlySet<string>>();
 
@@ -230,9 +231,9 @@ export class Model {
 
   /** The reported values of one period and currency, by metric id. */
   private cacheFor(period: PeriodKey, currency: Currency): Map<string, Exact> {
-    const key = `${period}|${currency}`;
-    let cache = this.valueCache.get(key);
-    if (!cache) this.valueCache.set(key, (cache = new Map()));
+    const byPeriod = this.valueCache[currency];
+    let cache = byPeriod.get(period);
+    if (!cache) byPeriod.set(period, (cache = new Map()));
     return cache;
   }
 
