@@ -1,5 +1,6 @@
 /** The About sheet: what the workbook is, its source filing and SHA-256, how figures are made, and its sheets. */
 import { Engine, STATEMENTS } from "../../core";
+import { FORECAST_SHEET } from "./forecast";
 import { CellRole, CellStyle, LayoutCell, SHEET_NAMES, ScenarioLayout, SheetLayout, cellAddress } from "./types";
 
 export function buildAbout(engine: Engine, filing: { name: string; sha256: string }, sheets: SheetLayout[], scenario: ScenarioLayout): SheetLayout {
@@ -45,6 +46,7 @@ export function buildAbout(engine: Engine, filing: { name: string; sha256: strin
   const describe: Record<string, string> = {
     ...Object.fromEntries(Object.values(STATEMENTS).filter((s) => s.sheet).map((s) => [s.sheet, s.sheetDescription])),
     [SHEET_NAMES.scenario]: `What-if for ${scenario.period}: inputs flow through native formulas to every margin`,
+    [FORECAST_SHEET]: "The next quarters and full years, estimated from drivers (yellow inputs) by native formulas",
   };
   for (const s of sheets) {
     put(1, s.name, "code");

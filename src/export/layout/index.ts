@@ -7,6 +7,7 @@
 import { Engine, PeriodKey, TABLE_STATEMENTS, sheetPrefix } from "../../core";
 import { FILING_NAME, FILING_SHA256 } from "../../data/filing.generated";
 import { buildAbout } from "./about";
+import { buildForecast } from "./forecast";
 import { emitSheet } from "./emit";
 import { PlannedSheet, periodCol } from "./plan";
 import { planRatios } from "./ratios";
@@ -16,6 +17,8 @@ import { DEFAULT_SCENARIO_INPUTS, Home, LayoutOptions, SheetLayout, WorkbookLayo
 
 export * from "./types";
 export { render, translate } from "./formulas";
+export { FORECAST_SHEET, MAX_FORECAST_QUARTERS } from "./forecast";
+export type { ForecastColumn, ForecastLayout } from "./forecast";
 export { renameSheets, sheetGrid } from "./rename";
 
 /** Builds the whole workbook's layout from the engine's release. */
@@ -41,9 +44,11 @@ export function buildWorkbookLayout(engine: Engine, options: LayoutOptions = {})
   const sheets: SheetLayout[] = planned.map((p) => emitSheet(engine, p, resolveHome));
   const scenarioSheet = buildScenario(engine, latest, options.scenarioInputs ?? DEFAULT_SCENARIO_INPUTS, resolveHome, sheets);
   sheets.push(scenarioSheet.sheet);
+  const forecast = options.forecastQuarters ? buildForecast(engine, options.forecastQuarters, resolveHome) : null;
+  if (forecast) sheets.push(forecast.sheet);
   sheets.unshift(buildAbout(engine, filing, sheets, scenarioSheet.scenario));
 
   const homeRecord: Record<string, string> = {};
   for (const [k, h] of homes) homeRecord[k] = `${sheetPrefix(h.sheet)}${h.address}`;
-  return { sheets, latest, homes: homeRecord, scenario: scenarioSheet.scenario };
+  return { sheets, latest, homes: homeRecord, scenario: scenarioSheet.scenario, ...(forecast ? { forecast: forecast.forecast } : {}) };
 }

@@ -73,12 +73,16 @@ export interface WorkbookLayout {
   /** The home cell of each metric and period, "Sheet!C7" (sheet name quoted when needed), keyed "Metric|2026Q1". */
   homes: Record<string, string>;
   scenario: ScenarioLayout;
+  /** The Forecast sheet, when one was asked for (LayoutOptions.forecastQuarters). */
+  forecast?: import("./forecast").ForecastLayout;
 }
 
 export interface LayoutOptions {
   /** Metrics the Scenario sheet lets the user change for the latest quarter. */
   scenarioInputs?: readonly string[];
   filing?: { name: string; sha256: string };
+  /** Estimated quarters of a Forecast sheet (1 to 8); none when absent. */
+  forecastQuarters?: number;
 }
 
 /** What the Scenario sheet lets the user change for the latest quarter, unless told otherwise. */
