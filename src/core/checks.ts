@@ -1,8 +1,9 @@
-import { IDENTITIES } from "./catalog";
-import type { Currency } from "./dataset";
+import { IDENTITIES, STATEMENTS, printedPrecision } from "./catalog";
+import type { Currency, Table } from "./dataset";
 import { D, Dec } from "./decimal";
 import { Expr, parseFormula, references } from "./formula";
-import { isKcError } from "./messages";
+import { normalizeLabel } from "./labels";
+import { ReleaseProblem, importMessage, isKcError } from "./messages";
 import { Model, currencyless } from "./model";
 import { PeriodKey } from "./periods";
 import { toNumber } from "./scale";
@@ -25,13 +26,18 @@ export interface Check {
   /** Why a check passes other than exactly, or why it is noted or fails. */
   note: string;
   line: number | null;
+  /**
+   * A check of the release's own form rather than of its arithmetic (a statement printed twice, a figure not in the
+   * release's number format, a row no metric reads): it appears only when it fails, and its note is the whole problem.
+   */
+  form?: true;
 }
 
 /** Largest US$ difference, in the last printed unit, that is the filing footing its US$ column on its own. */
 const USD_FOOTING_TOLERANCE = 2;
 
 export function runChecks(model: Model): Check[] {
-  return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model)];
+  return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model), ...formChecks(model)];
 }
 
 function formulaChecks(model: Model): Check[] {
@@ -45,9 +51,9 @@ function formulaChecks(model: Model): Check[] {
         const recomputed = tryEvaluate(model, metric.expr, period, currency ?? "RMB");
         if (!recomputed) continue;
         const identity = `${metric.id} = ${metric.formula}`;
-        // A rounded figure ties to the precision the filing prints the metric with, not to its own: "(0.0)" for a
-        // per-share loss printed "(0.04)" elsewhere, or "-" for a margin, would otherwise tie at 0 decimals.
-        const decimals = metric.alwaysComputed ? printedDecimals(model, metric.id, currency ?? "") : printed.decimals;
+        // A rounded figure ties to the precision the catalog says the release prints the metric with, not to the
+        // figure's own: "(0.0)" for a per-share loss of (0.01), or "-" for a margin, would otherwise tie at 0 decimals.
+        const decimals = printedPrecision(metric).decimals;
         checks.push(compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed));
       }
     }
@@ -99,8 +105,10 @@ function translationChecks(model: Model): Check[] {
       const usd = model.printed(metric.id, period, "USD")[0];
       const rmb = model.printed(metric.id, period, "RMB")[0];
       if (!usd || !rmb) continue;
-      const translated = rmb.value.div(model.rate).toDecimalPlaces(usd.decimals, D.ROUND_HALF_UP);
-      const unit = usd.precision ?? D(10).pow(-usd.decimals);
+      // Rounded as the catalog says the release prints the metric, never as the (possibly garbled) figure shows.
+      const decimals = printedPrecision(metric).decimals;
+      const translated = rmb.value.div(model.rate).toDecimalPlaces(decimals, D.ROUND_HALF_UP);
+      const unit = usd.precision ?? D(10).pow(-decimals);
       const steps = usd.value.minus(translated).abs().div(unit);
       const stated = usd.precision !== null;
       const status: CheckStatus = steps.isZero() || (stated && steps.lte(1)) ? "ok" : steps.lte(USD_FOOTING_TOLERANCE) ? "noted" : "FAIL";
@@ -123,19 +131,96 @@ function translationChecks(model: Model): Check[] {
   return checks;
 }
 
+/**
+ * The release's own form, beyond its arithmetic: each statement printed once; every table figure printed as the release
+ * prints that metric (the catalog's decimals, a percentage or not); every row read by a metric and every metric's row
+ * and sentence found (the model's and the importer's warnings). Listed only when they fail.
+ */
+function formChecks(model: Model): Check[] {
+  const { dataset } = model;
+  const checks: Check[] = [];
+  const fail = (identity: string, period: PeriodKey, currency: Currency | null, line: number | null, note: string, printed: Dec, expected: Dec) =>
+    checks.push({ identity, period, currency, printed, recomputed: expected, status: "FAIL", note, line, form: true });
+
+  // Printed/recomputed of a statement printed twice: how many times it is printed, and once.
+  const printings = new Map<string, { first: Table; count: number }>();
+  for (const table of dataset.tables) {
+    const key = `${table.kind}|${normalizeLabel(table.anchor)}`;
+    const earlier = printings.get(key);
+    if (!earlier) {
+      printings.set(key, { first: table, count: 1 });
+      continue;
+    }
+    earlier.count++;
+    const name = statementName(table, dataset.tables);
+    const note = importMessage("printedTwice", name, earlier.first.titleLine, table.titleLine);
+    fail(`${name} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1));
+  }
+
+  // Printed/recomputed of a figure not in the release's format: the value as read, both times.
+  for (const table of dataset.tables) {
+    for (const row of table.rows) {
+      const id = model.rowMetric.get(row);
+      if (!id) continue;
+      const precision = printedPrecision(model.metric(id));
+      row.cells.forEach((cell, j) => {
+        const dash = !/\d/.test(cell.text);
+        if (dash || (cell.decimals === precision.decimals && cell.percent === precision.percent)) return;
+        const column = table.columns[j];
+        const note = importMessage("notReleaseFormat", row.label, column.header, cell.text, precision.description);
+        fail(`${id} printed in the release's number format`, column.period, column.currency, row.line, note, D(cell.value), D(cell.value));
+      });
+    }
+  }
+
+  // Printed/recomputed of a row no metric reads, or a metric's row or sentence not found: none.
+  for (const warning of [...model.warnings, ...dataset.warnings]) {
+    const at = /^line (\d+): /.exec(warning);
+    const note = importMessage("incomplete", at ? warning.slice(at[0].length) : warning);
+    fail("release read completely", dataset.latest, null, at ? Number(at[1]) : null, note, D(0), D(0));
+  }
+  return checks;
+}
+
+/** "balance sheet"; a reconciliation, of which a release prints several, by its first row: "non-GAAP reconciliation 'Net Loss'". */
+function statementName(table: Table, tables: readonly Table[]): string {
+  const name = STATEMENTS[table.kind].name;
+  const plain = name[0].toLowerCase() + name.slice(1);
+  return tables.filter((t) => t.kind === table.kind).some((t) => t.anchor !== table.anchor) ? `${plain} '${table.anchor}'` : plain;
+}
+
+/**
+ * What makes a release untied: every failing check, at its line, in the order of the lines. The importer refuses a
+ * release with any (or, asked to import it anyway, records them in the dataset).
+ */
+export function releaseProblems(model: Model, checks: readonly Check[] = runChecks(model)): ReleaseProblem[] {
+  const problems = checks
+    .filter((c) => c.status === "FAIL")
+    .map((c) => ({
+      line: c.line ?? identityLine(model, c) ?? model.dataset.lineCount,
+      problem: c.form ? c.note : importMessage("untied", checkRow(c).identity, c.period, String(toNumber(c.printed)), String(toNumber(c.recomputed))),
+    }));
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** A cross-statement identity's line: that of the first figure it reads that the release prints for the period. */
+function identityLine(model: Model, check: Check): number | null {
+  const identity = IDENTITIES.find((i) => `${i.left} = ${i.right}` === check.identity);
+  if (!identity) return null;
+  for (const ref of [...references(parseFormula(identity.left)), ...references(parseFormula(identity.right))]) {
+    const unit = model.metric(ref.id).unit;
+    const figure = model.printed(ref.id, check.period, currencyless(unit) ? "" : "RMB")[0];
+    if (figure) return figure.provenance.line;
+  }
+  return null;
+}
+
 function compare(identity: string, period: PeriodKey, currency: Currency | null, printed: Dec, recomputed: Dec, decimals: number, line: number, rounded: boolean): Check {
   if (printed.eq(recomputed)) return { identity, period, currency, printed, recomputed, status: "ok", note: "exact", line };
   if (rounded && recomputed.toDecimalPlaces(decimals, D.ROUND_HALF_UP).eq(printed)) {
     return { identity, period, currency, printed, recomputed, status: "ok", note: `to the printed rounding (${decimals} decimals)`, line };
   }
   return { identity, period, currency, printed, recomputed, status: "FAIL", note: `differs by ${recomputed.minus(printed).toFixed()}`, line };
-}
-
-/** The most decimals the filing prints a metric with, over every period, in one currency. */
-function printedDecimals(model: Model, id: string, currency: Currency | ""): number {
-  let decimals = 0;
-  for (const period of model.periods(id)) for (const figure of model.printed(id, period, currency)) decimals = Math.max(decimals, figure.decimals);
-  return decimals;
 }
 
 /** The currencies a metric's figure is printed in for a period (null for ratios and share counts). */

@@ -1,5 +1,6 @@
 import type { StatementKind, Table, TableRow } from "../dataset";
 import { statementOfTitle } from "../catalog/statements";
+import { MAX_TABLES } from "../limits";
 import { importError } from "../messages";
 import { parseCell } from "./cells";
 import { HeaderLine, readColumns } from "./columns";
@@ -27,7 +28,10 @@ export function readTables(lines: readonly string[]): Table[] {
     if (text.includes("\t")) {
       let end = i;
       while (end < lines.length && lines[end].includes("\t")) end++;
-      if (pending) tables.push(readTable(pending, lines, i, end));
+      if (pending) {
+        if (tables.length === MAX_TABLES) throw importError(pending.line, "tooManyTables", MAX_TABLES);
+        tables.push(readTable(pending, lines, i, end));
+      }
       pending = null;
       i = end - 1;
       continue;
