@@ -5,7 +5,7 @@ import { Expr, parseFormula, references } from "./formula";
 import { normalizeLabel } from "./labels";
 import { ReleaseProblem, importMessage, isKcError } from "./messages";
 import { Model, currencyless } from "./model";
-import { PeriodKey } from "./periods";
+import { PeriodKey, shiftPeriod } from "./periods";
 import { toNumber } from "./scale";
 
 /**
@@ -15,6 +15,9 @@ import { toNumber } from "./scale";
  */
 
 export type CheckStatus = "ok" | "noted" | "FAIL";
+
+/** A metric a check reads, and how many quarters before the check's period. */
+type Reference = { id: string; offset: number };
 
 export interface Check {
   identity: string;
@@ -26,6 +29,8 @@ export interface Check {
   /** Why a check passes other than exactly, or why it is noted or fails. */
   note: string;
   line: number | null;
+  /** The figures the recomputation reads (for a refusal's "from lines ..."). */
+  reads?: readonly Reference[];
   /**
    * A check of the release's own form rather than of its arithmetic (a statement printed twice, a figure not in the
    * release's number format, a row no metric reads): it appears only when it fails, and its note is the whole problem.
@@ -54,7 +59,8 @@ function formulaChecks(model: Model): Check[] {
         // A rounded figure ties to the precision the catalog says the release prints the metric with, not to the
         // figure's own: "(0.0)" for a per-share loss of (0.01), or "-" for a margin, would otherwise tie at 0 decimals.
         const decimals = printedPrecision(metric).decimals;
-        checks.push(compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed));
+        const check = compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed);
+        checks.push({ ...check, reads: references(metric.expr) });
       }
     }
   }
@@ -91,7 +97,7 @@ function identityChecks(model: Model): Check[] {
       const diff = l.minus(r).abs();
       const status: CheckStatus = diff.isZero() || diff.lte(tolerance) ? "ok" : "FAIL";
       const why = diff.isZero() ? note : `${note}; within the stated precision (±${tolerance.toFixed()})`;
-      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : note, line: null });
+      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : note, line: null, reads: refs });
     }
   }
   return checks;
@@ -125,6 +131,7 @@ function translationChecks(model: Model): Check[] {
         status,
         note,
         line: usd.provenance.line,
+        reads: [{ id: metric.id, offset: 0 }],
       });
     }
   }
@@ -190,29 +197,39 @@ function statementName(table: Table, tables: readonly Table[]): string {
 }
 
 /**
- * What makes a release untied: every failing check, at its line, in the order of the lines. The importer refuses a
- * release with any (or, asked to import it anyway, records them in the dataset).
+ * What makes a release untied: every failing check, at its line (a cross-statement identity's: the first figure it
+ * reads), with the lines of the figures it reads, in the order of the lines. The importer refuses a release with any
+ * (or, asked to import it anyway, records them in the dataset).
  */
 export function releaseProblems(model: Model, checks: readonly Check[] = runChecks(model)): ReleaseProblem[] {
   const problems = checks
     .filter((c) => c.status === "FAIL")
-    .map((c) => ({
-      line: c.line ?? identityLine(model, c) ?? model.dataset.lineCount,
-      problem: c.form ? c.note : importMessage("untied", checkRow(c).identity, c.period, String(toNumber(c.printed)), String(toNumber(c.recomputed))),
-    }));
+    .map((c) => {
+      const read = linesRead(model, c);
+      const line = c.line ?? read[0] ?? model.dataset.lineCount;
+      if (c.form) return { line, problem: c.note };
+      const from = read.filter((l) => l !== line).join(", ");
+      return { line, problem: importMessage("untied", checkRow(c).identity, c.period, String(toNumber(c.printed)), String(toNumber(c.recomputed)), from) };
+    });
   return problems.sort((a, b) => a.line - b.line);
 }
 
-/** A cross-statement identity's line: that of the first figure it reads that the release prints for the period. */
-function identityLine(model: Model, check: Check): number | null {
-  const identity = IDENTITIES.find((i) => `${i.left} = ${i.right}` === check.identity);
-  if (!identity) return null;
-  for (const ref of [...references(parseFormula(identity.left)), ...references(parseFormula(identity.right))]) {
+/** The lines of the printed figures a check reads (RMB, or the check's currency), in order, each once. */
+function linesRead(model: Model, check: Check): number[] {
+  const lines = new Set<number>();
+  for (const ref of check.reads ?? []) {
     const unit = model.metric(ref.id).unit;
-    const figure = model.printed(ref.id, check.period, currencyless(unit) ? "" : "RMB")[0];
-    if (figure) return figure.provenance.line;
+    const currency = currencyless(unit) ? "" : check.currency === "USD" && !check.identity.includes("(US$)") ? "USD" : "RMB";
+    let period: PeriodKey;
+    try {
+      period = shiftPeriod(check.period, ref.offset);
+    } catch {
+      continue;
+    }
+    const figure = model.printed(ref.id, period, currency)[0];
+    if (figure) lines.add(figure.provenance.line);
   }
-  return null;
+  return [...lines];
 }
 
 function compare(identity: string, period: PeriodKey, currency: Currency | null, printed: Dec, recomputed: Dec, decimals: number, line: number, rounded: boolean): Check {

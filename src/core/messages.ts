@@ -156,8 +156,8 @@ export const IMPORT_MESSAGES = {
   tooManyTables: (max: number) => `a table beyond the first ${max}: a results release prints about ten`,
 
   // Tie-outs and the release's own form, run on every import: a release with any of these is refused
-  untied: (identity: string, period: string, printed: string, recomputed: string) =>
-    `${identity} does not tie for ${period}: printed ${printed}, recomputed ${recomputed}`,
+  untied: (identity: string, period: string, printed: string, recomputed: string, lines: string) =>
+    `${identity} does not tie for ${period}: printed ${printed}, recomputed ${recomputed}${lines ? ` from lines ${lines}` : ""}`,
   printedTwice: (statement: string, first: number, second: number) => `the ${statement} is printed twice (lines ${first} and ${second})`,
   notReleaseFormat: (label: string, header: string, text: string, how: string) =>
     `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,

@@ -1,6 +1,6 @@
 import type { Dataset, Table } from "../dataset";
 import { STATEMENTS } from "../catalog/statements";
-import { releaseProblems } from "../checks";
+import { Check, releaseProblems, runChecks } from "../checks";
 import { MAX_RELEASE_BYTES } from "../limits";
 import { ImportError, ReleaseRefused, importError, problemLine } from "../messages";
 import { Model } from "../model";
@@ -22,6 +22,17 @@ export interface ImportOptions {
  * and its line (ReleaseRefused), unless `allowUntied`. Never returns a partial dataset.
  */
 export function importFiling(text: string, sourceName = "filing", options: ImportOptions = {}): Dataset {
+  return importRelease(text, sourceName, options).dataset;
+}
+
+/** The import, with the model and the tie-outs it was judged by (for callers that go on to use them). */
+export interface ImportedRelease {
+  dataset: Dataset;
+  model: Model;
+  checks: Check[];
+}
+
+export function importRelease(text: string, sourceName = "filing", options: ImportOptions = {}): ImportedRelease {
   if (utf8Exceeds(text, MAX_RELEASE_BYTES)) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
   const lines = text.split(/\r?\n/);
   const tables = readTables(lines);
@@ -32,10 +43,13 @@ export function importFiling(text: string, sourceName = "filing", options: Impor
   const latest = checkPeriods(tables);
   const { figures, warnings } = readNarrative(lines, latest);
   const dataset: Dataset = { sourceName, lineCount: lines.length, latest, tables, narrative: figures, warnings };
-  const problems = releaseProblems(new Model(dataset));
-  if (problems.length === 0) return dataset;
+  const model = new Model(dataset);
+  const checks = runChecks(model);
+  const problems = releaseProblems(model, checks);
+  if (problems.length === 0) return { dataset, model, checks };
   if (!options.allowUntied) throw new ReleaseRefused(problems);
-  return { ...dataset, untied: problems.map(problemLine) };
+  // The model reads the same tables and figures: it stays the model of the dataset with its problems recorded.
+  return { dataset: { ...dataset, untied: problems.map(problemLine) }, model, checks };
 }
 
 /** The limit as messages state it. */
