@@ -161,7 +161,7 @@ function formChecks(model: Model): Check[] {
     earlier.count++;
     const name = statementName(table, dataset.tables);
     const note = importMessage("printedTwice", name, earlier.first.titleLine, table.titleLine);
-    fail(`${name} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1));
+    fail(`${name[0].toUpperCase()}${name.slice(1)} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1));
   }
 
   // Printed/recomputed of a figure not in the release's format: the value as read, both times.
@@ -209,10 +209,13 @@ export function releaseProblems(model: Model, checks: readonly Check[] = runChec
       const line = c.line ?? read[0] ?? model.dataset.lineCount;
       if (c.form) return { line, problem: c.note };
       const from = read.filter((l) => l !== line).join(", ");
-      return { line, problem: importMessage("untied", checkRow(c).identity, c.period, String(toNumber(c.printed)), String(toNumber(c.recomputed)), from) };
+      return { line, problem: importMessage("untied", shownIdentity(c), c.period, decimalText(c.printed), decimalText(c.recomputed), from) };
     });
   return problems.sort((a, b) => a.line - b.line);
 }
+
+/** A value for a message: exact, to 16 significant digits at most ("710901.2757320963"). */
+const decimalText = (value: Dec): string => value.toSignificantDigits(16).toString();
 
 /** The lines of the printed figures a check reads (RMB, or the check's currency), in order, each once. */
 function linesRead(model: Model, check: Check): number[] {
@@ -279,9 +282,12 @@ export interface CheckRow {
   line: number | null;
 }
 
+/** The identity as every view shows it: "[US$]" after it for the US$ column's checks. */
+const shownIdentity = (check: Check): string => (check.currency === "USD" ? `${check.identity} [US$]` : check.identity);
+
 export function checkRow(check: Check): CheckRow {
   return {
-    identity: check.currency === "USD" ? `${check.identity} [US$]` : check.identity,
+    identity: shownIdentity(check),
     period: check.period,
     printed: toNumber(check.printed),
     recomputed: toNumber(check.recomputed),

@@ -149,7 +149,7 @@ export class ExcelFunctions {
     if (!cacheable) return compute();
     const hit = results.get(a, b, c, d);
     if (typeof hit === "number") return hit;
-    if (hit !== undefined) throw new KcError(hit.key, hit.message);
+    if (hit !== undefined) throw hit;
     try {
       const result = compute();
       results.set(a, b, c, d, result);

@@ -7,8 +7,12 @@
 export const MAX_RELEASE_BYTES = 2 * 1024 * 1024;
 /** Columns of one table (a quarterly release prints four or five). */
 export const MAX_TABLE_COLUMNS = 24;
+/** Header lines of one table (its periods and currencies: this release's run to four). */
+export const MAX_HEADER_LINES = 12;
 /** Tables in one release (this one prints eight). */
 export const MAX_TABLES = 100;
+/** Significant digits of one figure: Excel holds 15 (this release's longest, a share count, has 10). */
+export const MAX_FIGURE_DIGITS = 15;
 /** Problems a refused release lists in its message; the count of the rest follows them. */
 export const MAX_PROBLEMS_LISTED = 100;
 

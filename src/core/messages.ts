@@ -134,6 +134,8 @@ export const IMPORT_MESSAGES = {
   tooFewFigures: (label: string, figures: number, columns: number, header: string) =>
     `row '${label}' has ${figures} figures but the header has ${columns} columns (nothing under '${header}')`,
   notANumber: (label: string, header: string, text: string) => `row '${label}', column '${header}': '${text}' is not a number`,
+  tooManyDigits: (label: string, header: string, text: string, max: number) =>
+    `row '${label}', column '${header}': '${text}' has more than ${max} significant digits, more than Excel holds (no release prints such a figure)`,
   missingStatement: (kind: string, example: string) => `the release has no ${kind} table (no title such as "${example}" before a table)`,
   periodsDisagree: (title: string, own: string, agreed: string) =>
     `table '${title}' has columns for ${own}, but the release's statements cover ${agreed}: check the dates in its header`,
@@ -152,6 +154,7 @@ export const IMPORT_MESSAGES = {
 
   // Limits: checked before the text is parsed
   releaseTooLarge: (max: string) => `the release is larger than ${max}, the most KC reads (a results release is a few dozen KB): nothing was imported`,
+  tooManyHeaderLines: (title: string, max: number) => `table '${title}' has a header of more than ${max} lines (its periods and currencies take a few): check the lines before its first row`,
   tooManyColumns: (columns: number, max: number) => `the table header has ${columns} columns; a results release prints at most ${max}`,
   tooManyTables: (max: number) => `a table beyond the first ${max}: a results release prints about ten`,
 
