@@ -10,10 +10,10 @@ import { statusText } from "./checks";
 import type { Currency, StatementKind } from "./dataset";
 import type { Engine } from "./engine";
 import { MAX_NAME_LENGTH, MAX_OPTION_LENGTH, RESULT_CACHE_BYTES, RESULT_CACHE_ENTRIES } from "./limits";
-import { KcError, OPTION_FORMS, isKcError, kcError } from "./messages";
+import { OPTION_FORMS, isKcError, kcError } from "./messages";
 import type { Overrides } from "./model";
 import { MAX_PERIOD_LENGTH, PeriodKey } from "./periods";
-import { ResultsCache } from "./results-cache";
+import { Refusal, ResultsCache, isRefusal, refusal, refusedAgain } from "./results-cache";
 import { quote } from "./text";
 import type { Scale } from "./catalog";
 
@@ -27,7 +27,7 @@ const MARGIN_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_NAME_LENGTH, 0] a
 const GROWTH_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, 0] as const;
 
 /** A call's result, or its refusal: a repeated typo costs one cache lookup too. */
-type Cached = number | KcError;
+type Cached = number | Refusal;
 
 interface Call {
   id: string;
@@ -149,13 +149,13 @@ export class ExcelFunctions {
     if (!cacheable) return compute();
     const hit = results.get(a, b, c, d);
     if (typeof hit === "number") return hit;
-    if (hit !== undefined) throw hit;
+    if (isRefusal(hit)) throw refusedAgain(hit);
     try {
       const result = compute();
       results.set(a, b, c, d, result);
       return result;
     } catch (error) {
-      if (isKcError(error)) results.set(a, b, c, d, error);
+      if (isKcError(error)) results.set(a, b, c, d, refusal(error));
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { MAX_NAME_LENGTH, NAME_CACHE_BYTES, NAME_CACHE_ENTRIES } from "./limits"
 import { KcError, kcError } from "./messages";
 import type { Metric } from "./model";
 import { normalizeLabel } from "./labels";
-import { BoundedCache } from "./results-cache";
+import { BoundedCache, Refusal, isRefusal, refusal, refusedAgain } from "./results-cache";
 import { quote } from "./text";
 
 /**
@@ -12,8 +12,8 @@ import { quote } from "./text";
 export class MetricIndex {
   private readonly names = new Map<string, Set<string>>();
   private readonly ids = new Map<string, string>();
-  /** What each typed name resolved to: an id, or the error it gets (a repeated typo costs one lookup too). */
-  private readonly cache = new BoundedCache<string, string | KcError>(NAME_CACHE_ENTRIES, NAME_CACHE_BYTES);
+  /** What each typed name resolved to: an id, or the refusal it gets (a repeated typo costs one lookup too). */
+  private readonly cache = new BoundedCache<string, string | Refusal>(NAME_CACHE_ENTRIES, NAME_CACHE_BYTES);
 
   constructor(metrics: Iterable<Metric>, printedLabels: Iterable<[string, string]> = []) {
     for (const metric of metrics) {
@@ -34,12 +34,12 @@ export class MetricIndex {
         hit = this.lookup(input);
       } catch (error) {
         if (!(error instanceof KcError)) throw error;
-        hit = error;
+        hit = refusal(error);
       }
       this.cache.set(input, hit);
     }
-    if (typeof hit === "string") return hit;
-    throw new KcError(hit.key, hit.message);
+    if (isRefusal(hit)) throw refusedAgain(hit);
+    return hit;
   }
 
   /** Ids whose id, label or aliases contain the search text (normalized), in catalog order. */

@@ -1,13 +1,29 @@
+import { KcError, MessageKey } from "./messages";
+
 /**
  * Caches of what calls computed, bounded twice: by entries and by an estimate of the memory their keys take (every
  * text key is at most a few hundred characters, since arguments longer than their limit are refused before any cache
  * sees them; the estimate keeps even that bounded). Cleared when either bound is reached.
  */
 
-/** Estimated bytes of a key: two per UTF-16 unit plus a string's header, or a slot for anything else. */
+/** Estimated bytes of a key or value: two per UTF-16 unit plus a string's header, a refusal's message, or a slot. */
 export function keyBytes(key: unknown): number {
-  return typeof key === "string" ? 2 * key.length + 32 : 16;
+  if (typeof key === "string") return 2 * key.length + 32;
+  if (isRefusal(key)) return 2 * key.message.length + 96;
+  return 16;
 }
+
+/** A refusal as the caches keep it: its message key and text, not the error (whose stack would cost far more). */
+export interface Refusal {
+  readonly refused: true;
+  readonly key: MessageKey;
+  readonly message: string;
+}
+
+export const refusal = (error: KcError): Refusal => ({ refused: true, key: error.key, message: error.message });
+export const isRefusal = (value: unknown): value is Refusal => typeof value === "object" && value !== null && (value as Refusal).refused === true;
+/** The error a cached refusal stands for, made anew (with the stack of the call that hit the cache). */
+export const refusedAgain = (r: Refusal): KcError => new KcError(r.key, r.message);
 
 /** Bytes an entry costs beyond its keys (map slots, the value). */
 const ENTRY_BYTES = 64;
@@ -40,7 +56,7 @@ export class ResultsCache<V> {
   }
 
   set(a: unknown, b: unknown, c: unknown, d: unknown, value: V): void {
-    const cost = keyBytes(a) + keyBytes(b) + keyBytes(c) + keyBytes(d) + ENTRY_BYTES;
+    const cost = keyBytes(a) + keyBytes(b) + keyBytes(c) + keyBytes(d) + keyBytes(value) + ENTRY_BYTES;
     if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.get(a, b, c, d) === undefined) {
       this.root.clear();
       this.entries = 0;
@@ -87,7 +103,7 @@ export class BoundedCache<K, V> {
       this.map.set(key, value);
       return;
     }
-    const cost = keyBytes(key) + ENTRY_BYTES;
+    const cost = keyBytes(key) + keyBytes(value) + ENTRY_BYTES;
     if (this.map.size >= this.maxEntries || this.bytes + cost > this.maxBytes) {
       this.map.clear();
       this.bytes = 0;

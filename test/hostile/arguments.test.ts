@@ -41,7 +41,7 @@ test("10,000 distinct 16,384-character names of one length: refused before any h
 });
 
 test("names at the length limit are looked up and cached, within the caches' memory bound", () => {
-  const m = measured("5,000 distinct metric names at the length limit (255 characters)");
+  const m = measured("25,000 distinct metric names at the length limit (255 characters)");
   expect(m.errors).toBe("metricUnknown");
   // The name index keeps at most 2 MB of keys, the results cache 16 MB (both estimates), with their refusals.
   expect(m.heapGrowthMb).toBeLessThan(48);
