@@ -16,8 +16,8 @@ import { toNumber } from "./scale";
 
 export type CheckStatus = "ok" | "noted" | "FAIL";
 
-/** A metric a check reads, and how many quarters before the check's period. */
-type Reference = { id: string; offset: number };
+/** A figure a check reads: its metric, how many quarters before the check's period, and (if not the check's) its currency. */
+type Reference = { id: string; offset: number; currency?: Currency };
 
 export interface Check {
   identity: string;
@@ -131,7 +131,7 @@ function translationChecks(model: Model): Check[] {
         status,
         note,
         line: usd.provenance.line,
-        reads: [{ id: metric.id, offset: 0 }],
+        reads: [{ id: metric.id, offset: 0, currency: "RMB" }],
       });
     }
   }
@@ -217,12 +217,12 @@ export function releaseProblems(model: Model, checks: readonly Check[] = runChec
 /** A value for a message: exact, to 16 significant digits at most ("710901.2757320963"). */
 const decimalText = (value: Dec): string => value.toSignificantDigits(16).toString();
 
-/** The lines of the printed figures a check reads (RMB, or the check's currency), in order, each once. */
+/** The lines of the printed figures a check reads, in order, each once. */
 function linesRead(model: Model, check: Check): number[] {
   const lines = new Set<number>();
   for (const ref of check.reads ?? []) {
     const unit = model.metric(ref.id).unit;
-    const currency = currencyless(unit) ? "" : check.currency === "USD" && !check.identity.includes("(US$)") ? "USD" : "RMB";
+    const currency = currencyless(unit) ? "" : (ref.currency ?? check.currency ?? "RMB");
     let period: PeriodKey;
     try {
       period = shiftPeriod(check.period, ref.offset);
