@@ -121,7 +121,10 @@ export function verdict(text: string): Verdict {
   } catch (error) {
     return { kind: "importError", line: lineOf(error, "importFiling") };
   }
-  for (const problem of dataset.untied ?? []) lineOf(new ImportError(Number(/^line (\d+): /.exec(problem)?.[1]), problem.replace(/^line \d+: /, "")), "untied");
+  for (const problem of dataset.untied ?? []) {
+    const line = Number(/^line (\d+): \S/.exec(problem)?.[1]);
+    if (!(line >= 1 && line <= lineCount)) throw new Error(`a recorded problem names no line of the ${lineCount}-line text: ${problem}`);
+  }
   if (Boolean(dataset.untied) !== checks.some((c) => c.status === "FAIL")) throw new Error("the dataset's untied list and its failing checks disagree");
   const { figures: before, reported: reportedBefore } = shipped();
   const after = figures(model);
