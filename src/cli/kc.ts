@@ -2,14 +2,15 @@
  * The kc command line: the same core the add-in uses, from a terminal.
  *   npm run --silent kc -- get AdjustedEBITDA 2026Q1 [--currency USD] [--scale millions] [--reported] [--source]
  *   npm run --silent kc -- metrics [--statement BS|IS|NONGAAP|CF] [--search TEXT]
- *   npm run --silent kc -- check
- *   npm run --silent kc -- import FILE [--out FILE]
+ *   npm run --silent kc -- check [RELEASE]
+ *   npm run --silent kc -- import RELEASE [--out FILE] [--allow-untied]
  *   npm run --silent kc -- eval [--json] FORMULA...
  *   npm run --silent kc -- export-model FILE.xlsx
- * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show) or a failed check; 2 bad usage.
+ * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show), a failed check or a refused
+ * release ("line N: ..."); 2 bad usage.
  */
-import { readFileSync, writeFileSync } from "fs";
-import { Engine, ImportError, createEngine, importFiling, isKcError, statusText } from "../core";
+import { closeSync, openSync, readSync, writeFileSync } from "fs";
+import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
 import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
 import { runExportModel } from "./export-model";
@@ -18,8 +19,10 @@ import { formatMatrix, formatNumber } from "./format";
 const USAGE = `usage: kc <command>
   get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
   metrics [--statement BS|IS|NONGAAP|CF|NARRATIVE|DERIVED] [--search TEXT]
-  check                      every tie-out; exit 1 if any fails
-  import FILE [--out FILE]   a results release in this format, as JSON
+  check [RELEASE]            every tie-out (of the embedded release, or of RELEASE); exit 1 if any fails
+  import RELEASE [--out FILE] [--allow-untied]
+                             a results release in this format, as JSON; one that does not tie is refused with every
+                             problem and its line, unless --allow-untied (which records them in the dataset)
   eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'
   export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)`;
 
@@ -70,8 +73,11 @@ function metrics(engine: Engine, args: string[], out: (s: string) => void): numb
 }
 
 function check(engine: Engine, args: string[], out: (s: string) => void): number {
-  if (args.length) throw new UsageError("check takes no arguments");
-  const checks = engine.checkRows();
+  const parsed = parseArgs(args, [], []);
+  if (parsed.positional.length > 1) throw new UsageError("check takes at most one RELEASE");
+  // A release of the user's: its own engine, imported even if it does not tie, so that every failure shows.
+  const checked = parsed.positional.length ? createEngine(importFiling(readRelease(parsed.positional[0]), parsed.positional[0], { allowUntied: true })) : engine;
+  const checks = checked.checkRows();
   const rows = checks.map((c) => [c.identity, c.period, formatNumber(c.printed), formatNumber(c.recomputed), statusText(c)]);
   out(formatMatrix([["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows]));
   const count = (status: string) => checks.filter((c) => c.status === status).length;
@@ -79,21 +85,46 @@ function check(engine: Engine, args: string[], out: (s: string) => void): number
   return count("FAIL") > 0 ? 1 : 0;
 }
 
-function importCommand(args: string[], out: (s: string) => void): number {
-  const parsed = parseArgs(args, ["--out"], []);
-  if (parsed.positional.length !== 1) throw new UsageError("import takes one FILE");
+function importCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const parsed = parseArgs(args, ["--out"], ["--allow-untied"]);
+  if (parsed.positional.length !== 1) throw new UsageError("import takes one RELEASE");
   const [file] = parsed.positional;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  const json = JSON.stringify(importFiling(text, file), null, 2);
+  const dataset = importFiling(readRelease(file), file, { allowUntied: parsed.options.has("--allow-untied") });
+  if (dataset.untied) err(`kc import: imported with ${dataset.untied.length} problem(s) (--allow-untied), recorded in the dataset:\n${dataset.untied.join("\n")}`);
+  const json = JSON.stringify(dataset, null, 2);
   const target = option(parsed, "--out");
   if (target) writeFileSync(target, `${json}\n`);
   else out(json);
   return 0;
+}
+
+/**
+ * A release file's text, read no further than the size limit: a larger file (or an endless device) is refused after
+ * reading MAX_RELEASE_BYTES + 1 bytes, before anything is parsed.
+ */
+function readRelease(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  try {
+    const buffer = Buffer.alloc(LIMITS.MAX_RELEASE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      length += read;
+      if (read === 0 || length === buffer.length) break;
+    }
+    if (length > LIMITS.MAX_RELEASE_BYTES) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
+    return buffer.toString("utf8", 0, length);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new UsageError(`cannot read ${file}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -108,7 +139,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       case "check":
         return check(engine, rest, out);
       case "import":
-        return importCommand(rest, out);
+        return importCommand(rest, out, err);
       case "eval":
         return await runEval(rest, out, err);
       case "export-model":
@@ -126,7 +157,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return 1;
     }
     if (error instanceof ImportError) {
-      err(`kc import: ${error.message}`);
+      err(`kc ${command}: ${error.message}`);
       return 1;
     }
     throw error;
@@ -134,6 +165,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 if (require.main === module) {
+  // A reader that stops early (`kc import FILE | head`) closes the pipe: stop writing, quietly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -8,7 +8,8 @@ import { Scale, StatementId, TABLE_STATEMENTS, Unit, statementByName } from "./c
 import type { Currency } from "./dataset";
 import { D } from "./decimal";
 import { Exact, fromDec } from "./exact";
-import { kcError } from "./messages";
+import { MAX_NAME_LENGTH, MAX_OPTION_LENGTH, MAX_OVERRIDE_ROWS, MAX_PERIODS } from "./limits";
+import { OPTION_FORMS, isKcError, kcError } from "./messages";
 import type { Overrides } from "./model";
 import { PeriodKey, describeAvailable } from "./periods";
 import { fromScale, scaleShift } from "./scale";
@@ -17,10 +18,20 @@ import { quote } from "./text";
 /** What Excel passes for one argument: a scalar, null when omitted, or a range / array constant. */
 export type ExcelArg = string | number | boolean | null | undefined | unknown[][];
 
-export const MAX_OVERRIDE_ROWS = 10_000;
-export const MAX_PERIODS = 100;
+export { MAX_OVERRIDE_ROWS, MAX_PERIODS };
 
 export const isBlank = (arg: unknown): boolean => arg === null || arg === undefined || arg === "";
+
+/**
+ * Refuses text longer than `max` before anything reads it: no scan, no lookup, no cache ever sees it (a 16,000-character
+ * option would otherwise be kept as a cache key, and V8 hashes long strings by their length alone).
+ */
+export function requireShort(arg: unknown, max: number, what: string, forms: string): void {
+  if (typeof arg === "string" && arg.length > max) throw kcError("textTooLong", what, max, forms);
+}
+
+/** Whether an argument is a scalar that its length limit lets through (what the results caches may key on). */
+export const fitsLimit = (arg: unknown, max: number): boolean => isScalar(arg) && !(typeof arg === "string" && arg.length > max);
 
 // Maps, not object literals: a typed "constructor" or "__proto__" must not find Object.prototype's properties.
 const CURRENCIES: ReadonlyMap<string, Currency> = new Map(Object.entries({ rmb: "RMB", cny: "RMB", "¥": "RMB", usd: "USD", "us$": "USD", $: "USD", us: "USD" } satisfies Record<string, Currency>));
@@ -32,6 +43,7 @@ const SCALES: ReadonlyMap<string, Scale> = new Map(Object.entries({
 } satisfies Record<string, Scale>));
 
 export function readCurrency(arg: unknown): Currency {
+  requireShort(arg, MAX_OPTION_LENGTH, "Currency", OPTION_FORMS.currency);
   if (isBlank(arg)) return "RMB";
   const found = typeof arg === "string" ? CURRENCIES.get(arg.trim().toLowerCase()) : undefined;
   if (!found) throw kcError("currencyInvalid", quote(arg));
@@ -42,12 +54,14 @@ const PRINTED_COLUMNS: ReadonlySet<string> = new Set(["printed", "asprinted", "b
 
 /** KC.STATEMENT's currency: a currency, or "printed" for the tables' own columns (RMB and US$ side by side). */
 export function readStatementColumns(arg: unknown): Currency | "printed" {
+  requireShort(arg, MAX_OPTION_LENGTH, "Currency", OPTION_FORMS.statementCurrency);
   if (typeof arg === "string" && PRINTED_COLUMNS.has(arg.toLowerCase().replace(/[^a-z]/g, ""))) return "printed";
   if (isBlank(arg) || (typeof arg === "string" && CURRENCIES.has(arg.trim().toLowerCase()))) return readCurrency(arg);
   throw kcError("statementCurrencyInvalid", quote(arg));
 }
 
 export function readScale(arg: unknown): Scale {
+  requireShort(arg, MAX_OPTION_LENGTH, "Scale", OPTION_FORMS.scale);
   if (isBlank(arg)) return "asPrinted";
   const found = typeof arg === "string" || typeof arg === "number" ? SCALES.get(String(arg).trim().toLowerCase()) : undefined;
   if (!found) throw kcError("scaleInvalid", quote(arg));
@@ -60,6 +74,7 @@ export type Basis = "YoY" | "QoQ";
 export const BASIS_QUARTERS: Readonly<Record<Basis, number>> = { YoY: 4, QoQ: 1 };
 
 export function readBasis(arg: unknown): Basis {
+  requireShort(arg, MAX_OPTION_LENGTH, "Growth basis", OPTION_FORMS.basis);
   if (isBlank(arg)) return "YoY";
   const text = typeof arg === "string" ? arg.trim().toLowerCase().replace(/[^a-z]/g, "") : "";
   if (text === "yoy" || text === "y" || text === "yearoveryear") return "YoY";
@@ -69,9 +84,11 @@ export function readBasis(arg: unknown): Basis {
 
 /** A statement by id or name; only the four printed statements unless `anyGroup` (for KC.METRICS). */
 export function readStatement(arg: unknown, anyGroup = false): StatementId {
+  const allowed = anyGroup ? "BS, IS, NONGAAP, CF, NARRATIVE or DERIVED" : "BS, IS, NONGAAP or CF";
+  requireShort(arg, MAX_NAME_LENGTH, "Statement", `Type ${allowed}.`);
   const found = typeof arg === "string" ? statementByName(arg) : null;
   if (!found || (!anyGroup && !(TABLE_STATEMENTS as readonly string[]).includes(found))) {
-    throw kcError("statementInvalid", quote(arg ?? ""), anyGroup ? "BS, IS, NONGAAP, CF, NARRATIVE or DERIVED" : "BS, IS, NONGAAP or CF");
+    throw kcError("statementInvalid", quote(arg ?? ""), allowed);
   }
   return found;
 }
@@ -82,19 +99,20 @@ export type UnitOf = (id: string) => Unit;
 
 /**
  * A two-column range of (metric, value) rows; blank rows, and rows whose value is blank, are skipped. Values are in
- * the call's currency and scale; what comes out is in the metrics' own units. `rows` receives each metric's row and
- * the value as typed, for the messages of the rules that judge the set (overrides.ts).
+ * the call's currency and scale; what comes out is in the metrics' own units. Every problem with a row names it.
+ * `rows` receives each metric's row and the value as typed, for the rules that judge the set (overrides.ts).
  */
 export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolver, unitOf: UnitOf, rows?: Map<string, { row: number; typed: number }>): Overrides | undefined {
   if (isBlank(arg)) return undefined;
   if (!Array.isArray(arg)) throw kcError("overridesShape");
-  if (arg.length > MAX_OVERRIDE_ROWS) throw kcError("overridesTooManyRows", arg.length, MAX_OVERRIDE_ROWS);
+  // Checked before any row is read: a whole column (a million rows) is refused at once.
+  if (arg.length > MAX_OVERRIDE_ROWS) throw kcError("overridesTooManyRows", arg.length);
   const result = new Map<string, Exact>();
   arg.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== 2) throw kcError("overridesShape");
     const [name, value] = row;
-    if (isBlank(name) && isBlank(value)) return;
-    const id = resolve(name);
+    if (isBlankText(name) && isBlank(value)) return;
+    const id = readOverrideName(name, value, i + 1, resolve);
     // A cleared scenario cell means "as reported": the row is read (its name must still be a metric) and skipped.
     if (isBlank(value)) return;
     if (typeof value !== "number" || !Number.isFinite(value)) throw kcError("overrideNotNumber", id, i + 1, quote(value));
@@ -106,17 +124,59 @@ export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolv
   return result.size ? result : undefined;
 }
 
-/** Periods as one cell or a range of cells, each resolved; all of `available` when omitted. */
+const isBlankText = (arg: unknown): boolean => isBlank(arg) || (typeof arg === "string" && arg.length <= MAX_NAME_LENGTH && arg.trim() === "");
+
+/** The metric of an overrides row: "Overrides row 3: unknown metric 'TotalRevenus'. Did you mean TotalRevenues?" */
+function readOverrideName(name: unknown, value: unknown, row: number, resolve: MetricResolver): string {
+  if (isBlankText(name)) throw kcError("overrideNameBlank", row, quote(value));
+  if (typeof name !== "string") throw kcError("overrideNameNotText", row, typeof name === "boolean" ? String(name).toUpperCase() : quote(name));
+  try {
+    return resolve(name);
+  } catch (error) {
+    if (!isKcError(error)) throw error;
+    throw kcError("overrideRow", row, error.message[0].toLowerCase() + error.message.slice(1));
+  }
+}
+
+/**
+ * Periods as one cell or a range of cells, each resolved; all of `available` when omitted. A whole column arrives as a
+ * million rows: the blank rows after the last period are found from the end and never read or copied, and the limit
+ * is checked as the cells are counted, before any is resolved.
+ */
 export function readPeriodList(arg: ExcelArg, available: readonly PeriodKey[], what: string, resolve: (cell: unknown) => PeriodKey): PeriodKey[] {
   if (isBlank(arg)) return [...available];
-  const cells = Array.isArray(arg) ? arg.flat().filter((c) => !isBlank(c)) : [arg];
+  const cells: unknown[] = [];
+  if (!Array.isArray(arg)) cells.push(arg);
+  else {
+    const rows = rowsInUse(arg);
+    for (let i = 0; i < rows; i++) {
+      const row: unknown = arg[i];
+      for (const cell of Array.isArray(row) ? row : [row]) {
+        if (isBlank(cell)) continue;
+        if (cells.length === MAX_PERIODS) throw kcError("periodsTooMany", rows);
+        cells.push(cell);
+      }
+    }
+  }
   if (cells.length === 0) return [...available];
-  if (cells.length > MAX_PERIODS) throw kcError("periodsTooMany");
   return cells.map((cell) => {
     const period = resolve(cell);
     if (!available.includes(period)) throw kcError("statementNoPeriod", what, period, describeAvailable([...available]));
     return period;
   });
+}
+
+/** Rows of a range up to its last one holding anything, found from the end (a whole column's blank tail is skipped). */
+export function rowsInUse(range: readonly unknown[]): number {
+  for (let i = range.length - 1; i >= 0; i--) {
+    const row = range[i];
+    if (!Array.isArray(row)) {
+      if (!isBlank(row)) return i + 1;
+      continue;
+    }
+    for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) return i + 1;
+  }
+  return 0;
 }
 
 /** Whether an argument is one value (Excel passes scalars and null as themselves). */

@@ -85,4 +85,9 @@ export interface Dataset {
   narrative: NarrativeFigure[];
   /** Prose figures the importer looked for but did not find. */
   warnings: string[];
+  /**
+   * Present only when the release was imported although it does not tie (`kc import --allow-untied`): every problem
+   * it was imported with, "line N: ...". KC.CHECKS and kc check show each as a failed check.
+   */
+  untied?: string[];
 }

@@ -4,15 +4,16 @@
  * then runs the engine's typed computation. Every failure is a KcError (invalidValue -> #VALUE!, notAvailable -> #N/A)
  * whose message says what to type instead; src/functions turns it into what Excel shows.
  */
-import { ExcelArg, isBlank, isScalar, readBasis, readCurrency, readOverrides, readPeriodList, readScale, readStatement, readStatementColumns } from "./args";
+import { ExcelArg, fitsLimit, isBlank, readBasis, readCurrency, readOverrides, readPeriodList, readScale, readStatement, readStatementColumns, requireShort } from "./args";
 import { STATEMENTS, unitLabel } from "./catalog";
 import { statusText } from "./checks";
 import type { Currency, StatementKind } from "./dataset";
 import type { Engine } from "./engine";
-import { kcError } from "./messages";
+import { MAX_NAME_LENGTH, MAX_OPTION_LENGTH, RESULT_CACHE_BYTES, RESULT_CACHE_ENTRIES } from "./limits";
+import { OPTION_FORMS, isKcError, kcError } from "./messages";
 import type { Overrides } from "./model";
-import type { PeriodKey } from "./periods";
-import { ResultsCache } from "./results-cache";
+import { MAX_PERIOD_LENGTH, PeriodKey } from "./periods";
+import { Refusal, ResultsCache, isRefusal, refusal, refusedAgain } from "./results-cache";
 import { statementTable } from "./statement-table";
 import { quote } from "./text";
 import type { Scale } from "./catalog";
@@ -21,7 +22,14 @@ import type { Cell } from "./statement-table";
 export type { Cell } from "./statement-table";
 export type Matrix = Cell[][];
 
-const RESULT_CACHE_LIMIT = 50_000;
+/** The length limit of each cached argument of a function (metric, period, then its two options). */
+type Limits = readonly [number, number, number, number];
+const METRIC_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, MAX_OPTION_LENGTH] as const;
+const MARGIN_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_NAME_LENGTH, 0] as const;
+const GROWTH_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, 0] as const;
+
+/** A call's result, or its refusal: a repeated typo costs one cache lookup too. */
+type Cached = number | Refusal;
 
 interface Call {
   id: string;
@@ -32,16 +40,16 @@ interface Call {
 }
 
 export class ExcelFunctions {
-  private readonly metricResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
-  private readonly marginResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
-  private readonly growthResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
-  private readonly changeResults = new ResultsCache<number>(RESULT_CACHE_LIMIT);
+  private readonly metricResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
+  private readonly marginResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
+  private readonly growthResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
+  private readonly changeResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
 
   constructor(private readonly engine: Engine) {}
 
   /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
   metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.metricResults, metric, period, currency, scale, overrides, () => {
+    return this.cached(this.metricResults, METRIC_LIMITS, metric, period, currency, scale, overrides, () => {
       const call = this.readCall(metric, period, currency, scale, overrides);
       return this.engine.metricValue(call.id, call.period, call.currency, call.scale, call.overrides);
     });
@@ -49,7 +57,7 @@ export class ExcelFunctions {
 
   /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */
   margin(metric: ExcelArg, period: ExcelArg, base?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.marginResults, metric, period, base, null, overrides, () => {
+    return this.cached(this.marginResults, MARGIN_LIMITS, metric, period, base, null, overrides, () => {
       const call = this.readCall(metric, period, null, null, overrides);
       const baseId = isBlank(base) ? "TotalRevenues" : this.engine.index.resolve(base);
       return this.engine.marginValue(call.id, call.period, baseId, call.overrides);
@@ -58,7 +66,7 @@ export class ExcelFunctions {
 
   /** KC.GROWTH: current / base - 1, year over year (default) or quarter over quarter. Overrides apply to the current quarter. */
   growth(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.growthResults, metric, period, basis, null, overrides, () => {
+    return this.cached(this.growthResults, GROWTH_LIMITS, metric, period, basis, null, overrides, () => {
       const call = this.readCall(metric, period, null, null, overrides);
       return this.engine.growthValue(call.id, call.period, readBasis(basis), call.overrides);
     });
@@ -66,7 +74,7 @@ export class ExcelFunctions {
 
   /** KC.CHANGE: current - base, in the metric's own unit, year over year (default) or quarter over quarter. */
   change(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.changeResults, metric, period, basis, null, overrides, () => {
+    return this.cached(this.changeResults, GROWTH_LIMITS, metric, period, basis, null, overrides, () => {
       const call = this.readCall(metric, period, null, null, overrides);
       return this.engine.changeValue(call.id, call.period, readBasis(basis), call.overrides);
     });
@@ -106,6 +114,7 @@ export class ExcelFunctions {
   /** KC.METRICS: the catalog, optionally one statement's metrics or those matching a search. */
   metrics(statement?: ExcelArg, search?: ExcelArg): Matrix {
     const kind = isBlank(statement) ? null : readStatement(statement, true);
+    requireShort(search, MAX_NAME_LENGTH, "Search", OPTION_FORMS.search);
     if (!isBlank(search) && typeof search !== "string") throw kcError("searchNotText");
     const found = this.engine.search(isBlank(search) ? "" : (search as string)).filter((m) => kind === null || m.statement === kind);
     if (found.length === 0) throw kcError("searchNoMatch", quote(String(search ?? "")));
@@ -138,14 +147,23 @@ export class ExcelFunctions {
     return { id, period: p, currency: cur, scale: sc, overrides: read };
   }
 
-  /** Runs a call through its results cache when it has no overrides (its result then cannot change). */
-  private cached(results: ResultsCache<number>, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg, compute: () => number): number {
-    const cacheable = isBlank(overrides) && isScalar(a) && isScalar(b) && isScalar(c) && isScalar(d);
+  /**
+   * Runs a call through its results cache when it has no overrides (its result, or its refusal, then cannot change).
+   * An argument past its length limit is never a key: the call runs, and its reader refuses it before anything else.
+   */
+  private cached(results: ResultsCache<Cached>, limits: Limits, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg, compute: () => number): number {
+    const cacheable = isBlank(overrides) && fitsLimit(a, limits[0]) && fitsLimit(b, limits[1]) && fitsLimit(c, limits[2]) && fitsLimit(d, limits[3]);
     if (!cacheable) return compute();
     const hit = results.get(a, b, c, d);
-    if (hit !== undefined) return hit;
-    const result = compute();
-    results.set(a, b, c, d, result);
-    return result;
+    if (typeof hit === "number") return hit;
+    if (isRefusal(hit)) throw refusedAgain(hit);
+    try {
+      const result = compute();
+      results.set(a, b, c, d, result);
+      return result;
+    } catch (error) {
+      if (isKcError(error)) results.set(a, b, c, d, refusal(error));
+      throw error;
+    }
   }
 }

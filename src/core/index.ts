@@ -8,6 +8,7 @@ export type { Outcome, StatementRow, ValueOptions } from "./engine";
 export type { Cell, Matrix } from "./excel";
 export type { ExcelArg, Basis } from "./args";
 export { BASIS_QUARTERS, MAX_OVERRIDE_ROWS, MAX_PERIODS } from "./args";
+export * as LIMITS from "./limits";
 
 // The catalog's facts
 export { IDENTITIES, METRICS, ORDINARY_SHARES_PER_ADS, STATEMENTS, TABLE_STATEMENTS, UNITS, formatValue, numberFormat, statementByName, unitLabel, unitOfFormat } from "./catalog";
@@ -19,7 +20,8 @@ export type { Metric, Overrides, PrintedFigure, Provenance } from "./model";
 export type { Check, CheckRow, CheckStatus } from "./checks";
 export { statusText } from "./checks";
 export type { SourceLine, SourceTable, SourceView } from "./source-view";
-export { importFiling } from "./importer";
+export { importFiling, RELEASE_LIMIT_TEXT } from "./importer";
+export type { ImportOptions } from "./importer";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values
@@ -33,7 +35,7 @@ export type { Expr } from "./formula";
 export { parseFormula, references } from "./formula";
 
 // Messages
-export { IMPORT_MESSAGES, ImportError, KcError, MESSAGES, WORKBOOK_MESSAGES, isKcError, kcError } from "./messages";
+export { IMPORT_MESSAGES, ImportError, KcError, MESSAGES, ReleaseRefused, WORKBOOK_MESSAGES, importError, isKcError, kcError } from "./messages";
 export type { ImportMessageKey, KcErrorKind, MessageKey, WorkbookMessageKey } from "./messages";
 export { quote } from "./text";
 

@@ -1,10 +1,9 @@
+import { MAX_NAME_LENGTH, NAME_CACHE_BYTES, NAME_CACHE_ENTRIES } from "./limits";
 import { KcError, kcError } from "./messages";
 import type { Metric } from "./model";
 import { normalizeLabel } from "./labels";
+import { BoundedCache, Refusal, isRefusal, refusal, refusedAgain } from "./results-cache";
 import { quote } from "./text";
-
-export const MAX_METRIC_NAME = 200;
-const CACHE_LIMIT = 2000;
 
 /**
  * Finds a metric by what an analyst types: its id, its label as printed, the release's own name for a measure, or a
@@ -13,8 +12,8 @@ const CACHE_LIMIT = 2000;
 export class MetricIndex {
   private readonly names = new Map<string, Set<string>>();
   private readonly ids = new Map<string, string>();
-  /** What each typed name resolved to: an id, or the error it gets (a repeated typo costs one lookup too). */
-  private readonly cache = new Map<string, string | KcError>();
+  /** What each typed name resolved to: an id, or the refusal it gets (a repeated typo costs one lookup too). */
+  private readonly cache = new BoundedCache<string, string | Refusal>(NAME_CACHE_ENTRIES, NAME_CACHE_BYTES);
 
   constructor(metrics: Iterable<Metric>, printedLabels: Iterable<[string, string]> = []) {
     for (const metric of metrics) {
@@ -25,21 +24,22 @@ export class MetricIndex {
   }
 
   resolve(input: unknown): string {
-    if (typeof input !== "string" || input.trim() === "") throw kcError("metricNotText");
-    if (input.length > MAX_METRIC_NAME) throw kcError("metricTooLong", input.length);
+    if (typeof input !== "string") throw kcError("metricNotText");
+    // First of all: a name past the limit is never scanned, looked up or cached.
+    if (input.length > MAX_NAME_LENGTH) throw kcError("metricTooLong", MAX_NAME_LENGTH);
+    if (input.trim() === "") throw kcError("metricNotText");
     let hit = this.cache.get(input);
     if (hit === undefined) {
       try {
         hit = this.lookup(input);
       } catch (error) {
         if (!(error instanceof KcError)) throw error;
-        hit = error;
+        hit = refusal(error);
       }
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(input, hit);
     }
-    if (typeof hit === "string") return hit;
-    throw new KcError(hit.key, hit.message);
+    if (isRefusal(hit)) throw refusedAgain(hit);
+    return hit;
   }
 
   /** Ids whose id, label or aliases contain the search text (normalized), in catalog order. */

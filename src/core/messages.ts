@@ -7,6 +7,9 @@
  * Workbook messages (WORKBOOK_MESSAGES) are what the task pane says when a write is refused.
  */
 
+import { MAX_OVERRIDE_ROWS, MAX_PERIODS, MAX_PROBLEMS_LISTED } from "./limits";
+import { quote } from "./text";
+
 export type KcErrorKind = "invalidValue" | "notAvailable";
 
 interface MessageSpec<A extends unknown[]> {
@@ -20,11 +23,19 @@ const missing = <A extends unknown[]>(text: (...args: A) => string): MessageSpec
 export const PERIOD_FORMS = "Type a quarter such as 2026Q1, Q1 2026, 1Q26, 2026-03-31, or FQ0 (latest), FQ-1.";
 const QUARTER_ENDS = "quarters end on Mar 31, Jun 30, Sep 30 and Dec 31";
 const OVERRIDES_USAGE = `Overrides must be a two-column range of metric names and numbers, such as {"TotalRevenues",3000000;"CostOfRevenues",-2400000}.`;
+/** What to type for each option, shown when it is not valid and when it is too long to read. */
+export const OPTION_FORMS = {
+  currency: `Type "RMB" (the default) or "USD".`,
+  statementCurrency: `Type "RMB" (the default), "USD", or "printed" for the filing's own columns (RMB and US$ side by side).`,
+  scale: `Type "thousands" (as printed), "units", "millions" or "billions".`,
+  basis: `Type "YoY" (year over year, the default) or "QoQ" (quarter over quarter).`,
+  search: `Type a word such as "ebitda".`,
+} as const;
 
 export const MESSAGES = {
   // Metric names
   metricNotText: invalid(() => `Metric must be text, such as "TotalRevenues" or "Adjusted EBITDA"; see =KC.METRICS() for the list.`),
-  metricTooLong: invalid((length: number) => `Metric name is too long (${length} characters). Type an id such as TotalRevenues.`),
+  metricTooLong: invalid((max: number) => `Metric name is too long (more than ${max} characters). Type an id such as TotalRevenues.`),
   metricAmbiguous: invalid((typed: string, ids: string[]) => `'${typed}' names more than one metric. Type one of: ${ids.join(", ")}.`),
   metricUnknown: invalid((typed: string, suggestions: string[]) =>
     `Unknown metric '${typed}'. ${suggestions.length ? `Did you mean ${suggestions.join(" or ")}?` : "See =KC.METRICS() for the list of metrics."}`),
@@ -45,22 +56,27 @@ export const MESSAGES = {
   periodShiftNotWhole: invalid((quarters: number) => `Cannot shift a period by ${quarters} quarters: use a whole number.`),
   periodShiftOutside: invalid((key: string, quarters: number) => `${key} shifted by ${quarters} quarters falls outside the years 1900-9999.`),
   periodNotCovered: missing((id: string, period: string, available: string) => `The filing has no ${id} for ${period}. Periods it has for ${id}: ${available}.`),
-  periodsTooMany: invalid(() => "Periods: give at most 100 periods."),
+  periodsTooMany: invalid((rows: number) =>
+    `Periods range refused: it has more than ${MAX_PERIODS} periods in its ${rows} rows in use (blank rows after the last period are not read). Give at most ${MAX_PERIODS} periods.`),
   statementNoPeriod: missing((statement: string, period: string, available: string) => `The ${statement} has no ${period}. Its periods: ${available}.`),
 
   // Options
-  currencyInvalid: invalid((typed: string) => `Currency '${typed}' is not available. Type "RMB" (the default) or "USD".`),
-  statementCurrencyInvalid: invalid((typed: string) =>
-    `Currency '${typed}' is not available. Type "RMB" (the default), "USD", or "printed" for the filing's own columns (RMB and US$ side by side).`),
-  scaleInvalid: invalid((typed: string) => `Scale '${typed}' is not valid. Type "thousands" (as printed), "units", "millions" or "billions".`),
-  basisInvalid: invalid((typed: string) => `Growth basis '${typed}' is not valid. Type "YoY" (year over year, the default) or "QoQ" (quarter over quarter).`),
+  currencyInvalid: invalid((typed: string) => `Currency '${typed}' is not available. ${OPTION_FORMS.currency}`),
+  statementCurrencyInvalid: invalid((typed: string) => `Currency '${typed}' is not available. ${OPTION_FORMS.statementCurrency}`),
+  scaleInvalid: invalid((typed: string) => `Scale '${typed}' is not valid. ${OPTION_FORMS.scale}`),
+  basisInvalid: invalid((typed: string) => `Growth basis '${typed}' is not valid. ${OPTION_FORMS.basis}`),
+  textTooLong: invalid((what: string, max: number, forms: string) => `${what} is too long (more than ${max} characters). ${forms}`),
   statementInvalid: invalid((typed: string, allowed: string) => `Statement '${typed}' is not valid. Type ${allowed} (or a full name such as "balance sheet").`),
   searchNotText: invalid(() => `Search must be text, such as "ebitda".`),
   searchNoMatch: missing((typed: string) => `No metric matches '${typed}'. Try a shorter search, or =KC.METRICS() for all.`),
 
   // Overrides
   overridesShape: invalid(() => OVERRIDES_USAGE),
-  overridesTooManyRows: invalid((rows: number, max: number) => `Overrides have ${rows} rows; at most ${max} are read. ${OVERRIDES_USAGE}`),
+  overridesTooManyRows: invalid((rows: number) =>
+    `Overrides range refused: it has ${rows} rows, more than the ${MAX_OVERRIDE_ROWS} an overrides range may have (a scenario needs a few). Select only the rows of your scenario. ${OVERRIDES_USAGE}`),
+  overrideRow: invalid((row: number, problem: string) => `Overrides row ${row}: ${problem}`),
+  overrideNameBlank: invalid((row: number, typed: string) => `Overrides row ${row}: the metric is blank beside the value ${typed}. Type a metric name such as TotalRevenues, or clear the row.`),
+  overrideNameNotText: invalid((row: number, typed: string) => `Overrides row ${row}: the metric must be a name such as TotalRevenues, not ${typed}.`),
   overrideNotNumber: invalid((id: string, row: number, typed: string) => `Override for ${id} (row ${row}) must be a number, not '${typed}'.`),
   overrideTwice: invalid((id: string, row: number) => `${id} is overridden twice (row ${row}). Keep one row per metric.`),
   overrideProse: invalid((row: number, id: string) =>
@@ -135,6 +151,8 @@ export const IMPORT_MESSAGES = {
   tooFewFigures: (label: string, figures: number, columns: number, header: string) =>
     `row '${label}' has ${figures} figures but the header has ${columns} columns (nothing under '${header}')`,
   notANumber: (label: string, header: string, text: string) => `row '${label}', column '${header}': '${text}' is not a number`,
+  tooManyDigits: (label: string, header: string, text: string, max: number) =>
+    `row '${label}', column '${header}': '${text}' has more than ${max} significant digits, more than Excel holds (no release prints such a figure)`,
   missingStatement: (kind: string, example: string) => `the release has no ${kind} table (no title such as "${example}" before a table)`,
   periodsDisagree: (title: string, own: string, agreed: string) =>
     `table '${title}' has columns for ${own}, but the release's statements cover ${agreed}: check the dates in its header`,
@@ -150,6 +168,23 @@ export const IMPORT_MESSAGES = {
   columnNotQuarterEnd: (header: string, date: string) => `column '${header}': ${date} is not the end of a calendar quarter`,
   columnUnknownCurrency: (header: string, heading: string) => `column '${header}' has an unknown currency heading '${heading}' (expected RMB or US$)`,
   columnDuplicated: (earlier: string, header: string) => `duplicated period: '${earlier}' and '${header}' are the same column`,
+
+  // Limits: checked before the text is parsed
+  releaseTooLarge: (max: string) => `the release is larger than ${max}, the most KC reads (a results release is a few dozen KB): nothing was imported`,
+  tooManyHeaderLines: (title: string, max: number) => `table '${title}' has a header of more than ${max} lines (its periods and currencies take a few): check the lines before its first row`,
+  tooManyColumns: (columns: number, max: number) => `the table header has ${columns} columns; a results release prints at most ${max}`,
+  tooManyTables: (max: number) => `a table beyond the first ${max}: a results release prints about ten`,
+
+  // Tie-outs and the release's own form, run on every import: a release with any of these is refused
+  untied: (identity: string, period: string, printed: string, recomputed: string, lines: string) =>
+    `${identity} does not tie for ${period}: printed ${printed}, recomputed ${recomputed}${lines ? ` from lines ${lines}` : ""}`,
+  printedTwice: (statement: string, first: number, second: number) => `the ${statement} is printed twice (lines ${first} and ${second})`,
+  notReleaseFormat: (label: string, header: string, text: string, how: string) =>
+    `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,
+  incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
+  refused: (count: number, listed: number) =>
+    `${count === 1 ? "1 problem" : `${count} problems`}${count > listed ? ` (the first ${listed} above)` : ""}: nothing was imported. ` +
+    "`kc import --allow-untied` (or `npm run generate:data -- --allow-untied`) imports it anyway and records them, so that kc check and KC.CHECKS show them.",
 } as const;
 
 export type ImportMessageKey = keyof typeof IMPORT_MESSAGES;
@@ -167,10 +202,52 @@ export class ImportError extends Error {
   }
 }
 
+/** Longest excerpt an import message quotes (a label, a header, a cell; a tie-out's identity runs to 197 characters). */
+const IMPORT_QUOTE_LENGTH = 240;
+/** Most items of a list (headers, ids) an import message names. */
+const IMPORT_LIST_LENGTH = 12;
+
+/** A message argument as it may be shown: text quoted to a short excerpt, a list cut to its first items. */
+function excerpt(arg: unknown): unknown {
+  if (typeof arg === "string") return quote(arg, IMPORT_QUOTE_LENGTH);
+  if (!Array.isArray(arg)) return arg;
+  const shown = arg.slice(0, IMPORT_LIST_LENGTH).map((item) => quote(item, IMPORT_QUOTE_LENGTH));
+  return arg.length > IMPORT_LIST_LENGTH ? [...shown, `${arg.length - IMPORT_LIST_LENGTH} more`] : shown;
+}
+
+/** The text of an import message, every argument cut to a short excerpt (a 10 MB cell is quoted by its start). */
+export function importMessage<K extends ImportMessageKey>(key: K, ...args: Parameters<(typeof IMPORT_MESSAGES)[K]>): string {
+  const text = IMPORT_MESSAGES[key] as (...a: unknown[]) => string;
+  return text(...args.map(excerpt));
+}
+
+/** One problem of a release, at its line. */
+export interface ReleaseProblem {
+  line: number;
+  problem: string;
+}
+
+/**
+ * A release refused for its tie-outs or its form: every problem, each on its own "line N: ..." line (the first
+ * MAX_PROBLEMS_LISTED of them), then how many there are and what to do.
+ */
+export class ReleaseRefused extends ImportError {
+  readonly problems: readonly ReleaseProblem[];
+
+  constructor(problems: readonly ReleaseProblem[]) {
+    const [first, ...rest] = problems.slice(0, MAX_PROBLEMS_LISTED);
+    const text = [first.problem, ...rest.map(problemLine), importMessage("refused", problems.length, MAX_PROBLEMS_LISTED)].join("\n");
+    super(first.line, text, "refused");
+    this.name = "ReleaseRefused";
+    this.problems = problems;
+  }
+}
+
+export const problemLine = (p: ReleaseProblem): string => `line ${p.line}: ${p.problem}`;
+
 /** The ImportError for a message key, at a line. */
 export function importError<K extends ImportMessageKey>(line: number, key: K, ...args: Parameters<(typeof IMPORT_MESSAGES)[K]>): ImportError {
-  const text = IMPORT_MESSAGES[key] as (...a: Parameters<(typeof IMPORT_MESSAGES)[K]>) => string;
-  return new ImportError(line, text(...args), key);
+  return new ImportError(line, importMessage(key, ...args), key);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -210,7 +210,7 @@ describe("overrides: a scenario for one period", () => {
     expect(excel.metric("GrossProfit", "2026Q1", null, null, [["", ""]])).toBe(345748);
     // a cleared scenario value: the row keeps its metric name but falls back to the figure as reported (line 235)
     expect(excel.metric("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null], ["CostOfRevenues", ""]])).toBe(345748);
-    expect(() => excel.metric("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/Unknown metric 'AdjEBTDA'/);
+    expect(() => excel.metric("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/^Overrides row 1: unknown metric 'AdjEBTDA'/);
   });
 });
 

@@ -27,6 +27,11 @@ export interface UnitFacts {
   /** Printed rounded (12.8%, (0.08)): the value is always recomputed from the amounts; KC.REPORTED gives the printed one. */
   alwaysComputed: boolean;
   sign: SignConvention;
+  /**
+   * How the release prints such figures: decimals of the value in the unit (a percentage as a fraction: "12.8%" is
+   * 0.128, 3 decimals), whether as a percentage, and in words for messages. A rounded figure ties to this precision.
+   */
+  printed: { decimals: number; percent: boolean; description: string };
   /** What one value means, for headers and the catalog: "RMB thousands", "ratio". */
   label: (currency: Currency, scale: Scale) => string;
 }
@@ -42,6 +47,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: false,
     alwaysComputed: false,
     sign: "asPresented",
+    printed: { decimals: 0, percent: false, description: "amounts in whole thousands, such as 710,901 or (31,068)" },
     label: (currency, scale) => {
       const amountScale = scale === "asPrinted" ? "thousands" : scale;
       return amountScale === "units" ? money(currency) : `${money(currency)} ${amountScale}`;
@@ -55,6 +61,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: false,
     alwaysComputed: true,
     sign: "asPresented",
+    printed: { decimals: 2, percent: false, description: "per-share amounts to 2 decimals, such as (0.08)" },
     label: (currency) => `${money(currency)} per share`,
   },
   perADS: {
@@ -65,6 +72,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: false,
     alwaysComputed: true,
     sign: "asPresented",
+    printed: { decimals: 2, percent: false, description: "per-ADS amounts to 2 decimals, such as (1.13)" },
     label: (currency) => `${money(currency)} per ADS`,
   },
   shares: {
@@ -75,6 +83,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: false,
     alwaysComputed: false,
     sign: "nonNegative",
+    printed: { decimals: 0, percent: false, description: "share counts in whole shares, such as 4,555,310,453" },
     label: (_currency, scale) => (scale === "asPrinted" || scale === "units" ? "shares" : `shares, ${scale}`),
   },
   ratio: {
@@ -85,6 +94,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: true,
     alwaysComputed: true,
     sign: "asPresented",
+    printed: { decimals: 3, percent: true, description: "margins as percentages to 1 decimal, such as 12.8% or -5.9%" },
     label: () => "ratio",
   },
   rate: {
@@ -95,6 +105,7 @@ export const UNITS: Readonly<Record<Unit, UnitFacts>> = {
     percent: false,
     alwaysComputed: false,
     sign: "positive",
+    printed: { decimals: 4, percent: false, description: "the exchange rate to 4 decimals, such as 6.8980" },
     label: () => "RMB per US$",
   },
 };

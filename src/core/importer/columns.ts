@@ -1,4 +1,5 @@
 import type { Column, Currency, PeriodKind } from "../dataset";
+import { MAX_TABLE_COLUMNS } from "../limits";
 import { importError } from "../messages";
 import { comparePeriods, parseMonthDayYear, quarterEndingOn } from "../periods";
 import { stripMarkup } from "./markup";
@@ -10,7 +11,8 @@ export interface HeaderLine {
 
 const DURATION = /\bthree months ended\b/i;
 const OTHER_DURATION = /\b(six|nine|twelve) months ended\b|\byears? ended\b/i;
-const DATE = /([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})/;
+// Starts only where a run of letters starts: tried inside a long run of letters, it would rescan the run from each.
+const DATE = /(?<![A-Za-z])([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})/;
 const CURRENCIES: Readonly<Record<string, Currency>> = { RMB: "RMB", "US$": "USD", USD: "USD" };
 
 /**
@@ -19,7 +21,11 @@ const CURRENCIES: Readonly<Record<string, Currency>> = { RMB: "RMB", "US$": "USD
  * ("Mar 31," / "2025" / "RMB").
  */
 export function readColumns(headers: HeaderLine[]): Column[] {
-  const width = Math.max(...headers.map((h) => h.cells.length));
+  let width = 0;
+  for (const { cells, line } of headers) {
+    if (cells.length > MAX_TABLE_COLUMNS) throw importError(line, "tooManyColumns", cells.length, MAX_TABLE_COLUMNS);
+    width = Math.max(width, cells.length);
+  }
   const spanning: string[] = [];
   const stacks: string[][] = Array.from({ length: width }, () => []);
   for (const { cells } of headers) {

@@ -1,5 +1,6 @@
 import type { StatementKind, Table, TableHeading, TableRow } from "../dataset";
 import { statementOfTitle } from "../catalog/statements";
+import { MAX_FIGURE_DIGITS, MAX_HEADER_LINES, MAX_TABLES } from "../limits";
 import { importError } from "../messages";
 import { parseCell } from "./cells";
 import { HeaderLine, readColumns } from "./columns";
@@ -27,7 +28,10 @@ export function readTables(lines: readonly string[]): Table[] {
     if (text.includes("\t")) {
       let end = i;
       while (end < lines.length && lines[end].includes("\t")) end++;
-      if (pending) tables.push(readTable(pending, lines, i, end));
+      if (pending) {
+        if (tables.length === MAX_TABLES) throw importError(pending.line, "tooManyTables", MAX_TABLES);
+        tables.push(readTable(pending, lines, i, end));
+      }
       pending = null;
       i = end - 1;
       continue;
@@ -47,7 +51,10 @@ export function readTables(lines: readonly string[]): Table[] {
 function readTable(title: PendingTitle, lines: readonly string[], start: number, end: number): Table {
   const headers: HeaderLine[] = [];
   let i = start;
-  for (; i < end && lines[i].startsWith("\t"); i++) headers.push({ line: i + 1, cells: lines[i].split("\t").slice(1) });
+  for (; i < end && lines[i].startsWith("\t"); i++) {
+    if (headers.length === MAX_HEADER_LINES) throw importError(i + 1, "tooManyHeaderLines", title.title, MAX_HEADER_LINES);
+    headers.push({ line: i + 1, cells: lines[i].split("\t").slice(1) });
+  }
   if (headers.length === 0) {
     throw importError(start + 1, "noHeader", title.title, title.line);
   }
@@ -110,6 +117,13 @@ function readCells(label: string, cells: string[], headers: string[], line: numb
     }
     const cell = parseCell(text);
     if (!cell) throw importError(line, "notANumber", label, header, text);
+    if (significantDigits(cell.value) > MAX_FIGURE_DIGITS) throw importError(line, "tooManyDigits", label, header, text, MAX_FIGURE_DIGITS);
     return cell;
   });
+}
+
+/** Significant digits of an exact decimal text ("-0.08" has 1, "4555310453" 10). */
+function significantDigits(value: string): number {
+  const digits = value.replace(/[^0-9]/g, "").replace(/^0+/, "");
+  return digits.replace(/0+$/, "").length;
 }
