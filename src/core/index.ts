@@ -11,7 +11,7 @@ export { BASIS_QUARTERS, MAX_OVERRIDE_ROWS, MAX_PERIODS } from "./args";
 export * as LIMITS from "./limits";
 
 // The catalog's facts
-export { IDENTITIES, METRICS, ORDINARY_SHARES_PER_ADS, STATEMENTS, TABLE_STATEMENTS, UNITS, formatValue, numberFormat, statementByName, unitLabel, unitOfFormat } from "./catalog";
+export { IDENTITIES, METRICS, ORDINARY_SHARES_PER_ADS, STATEMENTS, TABLE_STATEMENTS, UNITS, formatNumber, formatValue, numberFormat, statementByName, unitLabel, unitOfFormat } from "./catalog";
 export type { MetricSpec, Scale, SignConvention, StatementFacts, StatementId, Unit, UnitFacts } from "./catalog";
 
 // The data

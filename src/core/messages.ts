@@ -270,6 +270,12 @@ export const WORKBOOK_MESSAGES = {
   cellEditMode: () => "Excel is editing a cell: press Enter or Esc in the sheet, then try again.",
   itemExists: (reason: string) => `A sheet with that name already exists (${reason}).`,
   excelRefused: (reason: string) => `Excel refused the change: ${reason}.`,
+  changedSinceRead: (cell: string) => `${cell} changed while the task pane was working: nothing was written. Check it and try again.`,
+  busy: () => "Another action is still running: wait for it to finish, then try again.",
+  needsRequirementSet: (feature: string, set: string, hosts: string) =>
+    `${feature} needs the Excel API ${set}, which this version of Excel lacks (${hosts} have it). Update Excel to use it; the rest of KC works here.`,
+  functionsWithoutMessages: (set: string, hosts: string) =>
+    `This version of Excel lacks ${set}: a KC function that cannot compute shows #VALUE! without saying why. Find a metric here to check its name and periods, or update Excel (${hosts} show the message).`,
 } as const;
 
 export type WorkbookMessageKey = keyof typeof WORKBOOK_MESSAGES;

@@ -15,6 +15,8 @@ export interface SourceTable {
   line: number;
   /** 1-based index of the figure's column among the table's figure columns (0: the label column). */
   column: number;
+  /** The figure columns' headers as printed ("Three Months Ended Mar 31, 2026 US$"), in order: cells[i] is under columns[i - 1]. */
+  columns: string[];
 }
 
 export interface SourceView {
@@ -37,5 +39,5 @@ export function sourceView(model: Model, lines: readonly string[], description: 
     shown.push({ line, cells: raw.trimEnd().split("\t").map(stripMarkup) });
   }
   const column = table.columns.findIndex((c) => c.header === printed.provenance.column) + 1;
-  return { description, table: { title: table.title, lines: shown, line: printed.provenance.line, column } };
+  return { description, table: { title: table.title, lines: shown, line: printed.provenance.line, column, columns: table.columns.map((c) => c.header) } };
 }

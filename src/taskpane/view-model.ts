@@ -1,9 +1,9 @@
 /**
  * What the task pane shows, computed from the engine's typed calls alone (no DOM, no workbook): search results grouped
- * by statement, a metric's values across periods (printed beside recomputed, growth), and the filing's table around a
- * printed figure.
+ * by statement, a metric's values across periods (printed beside recomputed, growth), the filing's table around a
+ * printed figure, formulas and tie-outs with printed labels in place of ids, and the tie-outs in groups.
  */
-import { Currency, Engine, SourceView, StatementId, Unit, kcFormula } from "../core";
+import { CheckRow, Currency, Engine, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
 
 export interface SearchGroup {
   statement: StatementId;
@@ -72,8 +72,110 @@ export function metricFormula(id: string, period: string, currency: Currency): s
   return kcFormula("METRIC", [id, period, currency === "RMB" ? null : currency]);
 }
 
-/** Growth as a signed percentage: "+12.3%", "-4.0%". */
+/** Growth as a percentage, negatives in parentheses: "134.7%", "(4.8%)". */
 export function formatGrowth(value: number | null): string {
-  if (value === null) return "–";
-  return `${value >= 0 ? "+" : "-"}${Math.abs(value * 100).toFixed(1)}%`;
+  return value === null ? "–" : formatValue(value, "ratio");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labels for ids
+
+/**
+ * A piece of a formula or identity: text as it stands, or a metric: its printed label, its id to show small, and whether
+ * another metric prints the same label ("Basic and diluted" is the loss per share and the share count).
+ */
+export type Term = string | { id: string; label: string; ambiguous: boolean };
+
+/** A metric's printed label without the filing's leading dash or "Less:": "Interest income", "net (loss) profit ...". */
+export const plainLabel = (label: string): string => label.replace(/^(?:[–-]\s*|Less:\s*)/, "");
+
+/**
+ * Formula or identity text with each metric id as its printed label: "GrossProfit / TotalRevenues" gives
+ * [{GrossProfit, "Gross profit"}, " / ", {TotalRevenues, "Total revenues"}]. "[-1]" after an id reads "a quarter before".
+ */
+export function terms(engine: Engine, text: string): Term[] {
+  const known = new Set(engine.metrics().map((m) => m.id));
+  const uses = new Map<string, number>();
+  for (const m of engine.metrics()) uses.set(plainLabel(m.label), (uses.get(plainLabel(m.label)) ?? 0) + 1);
+  const out: Term[] = [];
+  let rest = "";
+  const flush = () => {
+    if (rest) out.push(rest);
+    rest = "";
+  };
+  for (const part of text.replace(/\[-1\]/g, " (a quarter before)").split(/([A-Za-z][A-Za-z0-9]*)/)) {
+    if (known.has(part)) {
+      flush();
+      const label = plainLabel(engine.metric(part).label);
+      out.push({ id: part, label, ambiguous: (uses.get(label) ?? 0) > 1 });
+    } else rest += part.replace(/ - /g, " − ");
+  }
+  flush();
+  return out;
+}
+
+/** The terms as one line of text (labels only), for messages and accessible names. */
+export const termsText = (list: Term[]): string => list.map((t) => (typeof t === "string" ? t : t.label)).join("");
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks
+
+export interface CheckItem {
+  /** The identity with printed labels, and the same with ids. */
+  identity: Term[];
+  ids: string;
+  /** "US$" for a check of the US$ column whose identity does not say so itself. */
+  currency: string | null;
+  period: string;
+  printed: string;
+  recomputed: string;
+  status: CheckRow["status"];
+  /** The status and how far apart the figures are, on one line: "ok · exact", "noted · 0.519 apart". */
+  verdict: string;
+}
+
+export interface ChecksView {
+  all: CheckItem[];
+  ok: number;
+  noted: CheckItem[];
+  failed: CheckItem[];
+  summary: string;
+}
+
+/** A figure of a tie-out: as its unit shows it, with the decimals that tell printed from recomputed. */
+function checkFigure(value: number, unit: Unit): string {
+  const facts = UNITS[unit];
+  return formatNumber(value, { decimals: facts.percent ? 1 : facts.displayDecimals, maxDecimals: facts.percent ? 3 : facts.displayDecimals + 3, percent: facts.percent });
+}
+
+/** The tie-outs (one rendering of them: engine.checkRows), with the filing's own inconsistencies and any failure picked out. */
+export function checksView(engine: Engine): ChecksView {
+  const all = engine.checkRows().map((row) => checkItem(engine, row));
+  const noted = all.filter((r) => r.status === "noted");
+  const failed = all.filter((r) => r.status === "FAIL");
+  const ok = all.length - noted.length - failed.length;
+  const summary =
+    `${all.length} tie-outs: ${ok} agree exactly or to the printed rounding, ${noted.length} are the filing's own inconsistencies (explained below), ` +
+    (failed.length ? `${failed.length} FAIL: the data disagrees with the filing.` : "none fails.");
+  return { all, ok, noted, failed, summary };
+}
+
+function checkItem(engine: Engine, row: CheckRow): CheckItem {
+  const usd = / \[US\$\]$/.test(row.identity);
+  const identity = row.identity.replace(/ \[US\$\]$/, "");
+  const parts = terms(engine, identity);
+  const first = parts.find((t) => typeof t !== "string");
+  const unit = first && typeof first !== "string" ? engine.metric(first.id).unit : "amount";
+  const apart = checkFigure(Math.abs(row.recomputed - row.printed), unit);
+  const verdict = row.status === "ok" ? `ok · ${row.note}` : `${row.status} · ${apart} apart`;
+  return {
+    identity: parts,
+    ids: identity,
+    currency: usd && !identity.includes("(US$)") ? "US$" : null,
+    period: row.period,
+    printed: checkFigure(row.printed, unit),
+    recomputed: checkFigure(row.recomputed, unit),
+    status: row.status,
+    verdict,
+  };
 }

@@ -1,5 +1,7 @@
-/** The task pane's actions that need no workbook: a statement as a formatted table, the model's plan, the checks. */
-import { checksView, formulaSource, isKcFormula, modelSheetNames, planModel, statementContent, statementFormula } from "../../src/taskpane/actions";
+/** The task pane's actions, the parts that need no workbook: a statement as a formatted table, the model's plan, which formulas Freeze takes. */
+import { modelSheetNames, planModel } from "../../src/taskpane/actions/build-model";
+import { formulaSource, kcKind } from "../../src/taskpane/actions/freeze";
+import { statementContent, statementFormula } from "../../src/taskpane/actions/insert";
 import { engine } from "../helpers/engine";
 
 describe("statementContent", () => {
@@ -42,7 +44,9 @@ describe("planModel", () => {
     const row = block.cells.find((r) => r[1] === "GrossMargin")!;
     expect(row[2]).toBe('=KC.METRIC("GrossMargin","2026Q1",,,$B$54:$C$61)');
     expect(block.cells.find((r) => r[1] === "PublicCloudRevenues")![2]).toBe("=D7");
-    expect(plan.chart).toMatchObject({ sheet: "KC Ratios", lines: [2, 3], data: { rows: 4, cols: 5 } });
+    expect(plan.chart).toMatchObject({ sheet: "KC Ratios", lines: [2, 3], data: { rows: 4, cols: 5 }, axisFormats: { primary: "#,##0;(#,##0)", secondary: "0%" } });
+    // Built, it shows the scenario with its first yellow input selected.
+    expect([plan.batch.activate, plan.batch.select, plan.scenario.inputRange]).toEqual(["KC Scenario", "D7", "D7:D14"]);
     expect(plan.batch.charts).toEqual([plan.chart]);
     const scenarioLook = plan.batch.looks!.find((l) => l.sheet === "KC Scenario")!;
     expect(scenarioLook.inputs).toEqual(["D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14"]);
@@ -51,27 +55,23 @@ describe("planModel", () => {
   });
 });
 
-describe("freeze helpers", () => {
-  test("which formulas are KC formulas, and the filing line of a literal KC.METRIC", () => {
-    expect(isKcFormula('=KC.METRIC("AdjustedEBITDA","2026Q1")')).toBe(true);
-    expect(isKcFormula('=1+kc.statement("IS")')).toBe(true);
-    expect(isKcFormula("=SUM(A1:A3)")).toBe(false);
-    expect(isKcFormula("=XKC.METRIC(1)")).toBe(false);
-    expect(isKcFormula("KC.METRIC(1)")).toBe(false);
+describe("which formulas Freeze takes", () => {
+  test.each([
+    ['=KC.METRIC("AdjustedEBITDA","2026Q1")', "whole"],
+    ['=kc.statement("IS")', "whole"],
+    ['=KC.METRIC("AdjustedEBITDA",A4)', "whole"],
+    ['=D1*KC.METRIC("TotalRevenues","2026Q1")', "mixed"],
+    ['=IF(D1>0,KC.MARGIN("GrossProfit","2026Q1"),D1)', "mixed"],
+    ['=1+kc.statement("IS")', "mixed"],
+    ['="see KC.METRIC(" & D1 & ")"', null],
+    ["=SUM(A1:A3)", null],
+    ["=XKC.METRIC(1)", null],
+    ["KC.METRIC(1)", null],
+    [747506, null],
+  ] as const)("%s: %s", (formula, kind) => expect(kcKind(formula)).toBe(kind));
+
+  test("the filing line of a literal KC.METRIC; none for a reference", () => {
     expect(formulaSource(engine, '=KC.METRIC("AdjustedEBITDA","2026Q1")')).toMatch(/line 305: 747,506/);
     expect(formulaSource(engine, '=KC.METRIC("AdjustedEBITDA",A4)')).toBe("");
-  });
-});
-
-describe("checksView", () => {
-  test("the filing's own US$ footing differences are called out as noted; nothing fails", () => {
-    const v = checksView(engine);
-    expect(v.rows.length).toBe(259);
-    expect(v.failed).toEqual([]);
-    expect(v.noted.length).toBe(14);
-    expect(v.noted.every((r) => /\[US\$\]$/.test(r.identity) && /footed in US\$/.test(r.note))).toBe(true);
-    const assets = v.noted.find((r) => r.identity.startsWith("TotalAssets (US$)"))!;
-    expect(assets).toMatchObject({ period: "2026Q1", printed: 4125290 });
-    expect(v.summary).toBe("259 tie-outs: 245 agree exactly or to the printed rounding, 14 are the filing's own inconsistencies (noted below), none fails.");
   });
 });

@@ -115,12 +115,22 @@ export const numberFormat = (unit: Unit): string => UNITS[unit].numberFormat;
 
 export const unitLabel = (unit: Unit, currency: Currency, scale: Scale): string => UNITS[unit].label(currency, scale);
 
-/** A value for display, as the unit is shown: "2,703,732", "(343,720)", "12.8%", "(0.08)". */
+/** A value for display, as the unit is shown: "2,703,732", "(343,720)", "12.8%", "(4.8%)", "(0.08)". */
 export function formatValue(value: number, unit: Unit): string {
   const facts = UNITS[unit];
-  if (facts.percent) return `${(value * 100).toFixed(facts.displayDecimals)}%`;
-  const text = Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: facts.displayDecimals, maximumFractionDigits: facts.displayDecimals });
-  return value < 0 ? `(${text})` : text;
+  return formatNumber(value, { decimals: facts.displayDecimals, percent: facts.percent });
+}
+
+/**
+ * A number for display with thousands separators and negatives in parentheses: "(49,831)", "4,125,290.519", "(4.8%)".
+ * `decimals` are always shown, up to `maxDecimals` when the value has them; `percent` shows a fraction as a percentage.
+ */
+export function formatNumber(value: number, { decimals = 0, maxDecimals = decimals, percent = false }: { decimals?: number; maxDecimals?: number; percent?: boolean } = {}): string {
+  const shown = percent ? value * 100 : value;
+  const text = Math.abs(shown).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, maxDecimals) });
+  const zero = /^[0.,]+$/.test(text);
+  const body = percent ? `${text}%` : text;
+  return shown < 0 && !zero ? `(${body})` : body;
 }
 
 /** The unit an Excel number format shows (the first with that format), or null for "General" and other formats. */

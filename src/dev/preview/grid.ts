@@ -1,26 +1,15 @@
 /**
- * The preview's workbook: a small grid on HyperFormula that implements the task pane's Workbook interface, so the
- * same task pane can insert into it, build a model in it and freeze it, and its KC formulas compute as in Excel.
- * Click a cell to make it active (Shift+click selects a block); type into the formula bar and press Enter to change it.
- * Like Excel it refuses writes to a protected sheet and sheet names already taken, and a batch is all or nothing.
+ * The preview's workbook: sheets on HyperFormula (KC formulas compute as in Excel) behind the task pane's Workbook
+ * interface, so the same task pane inserts into it, builds a model in it and freezes it. No DOM here (grid-view.ts
+ * draws it), so tests drive it in Node too. It writes through the task pane's one all-or-nothing write, so like Excel
+ * it refuses protected sheets and names already taken, and a refused batch leaves nothing half-written.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
-import { a1, columnName, formatValue, unitOfFormat } from "../../core";
-import { Batch, Block, BlockContent, CellRef, CellValue, ChartSpec, Workbook, WorkbookError, checkBatch, workbookError } from "../../taskpane/workbook";
+import { a1, parseA1 } from "../../core";
+import { BatchHost, LogPlan, ReadFacts, ReadQuery, Saved, SizedWrite, logBlock, writeAllOrNothing } from "../../taskpane/all-or-nothing";
+import { Batch, Block, BlockContent, CellRef, CellValue, ChartSpec, Workbook, WriteResult, workbookError } from "../../taskpane/workbook";
 import { kcEngine } from "../hyperformula-kc";
-
-const MIN_ROWS = 20;
-const MIN_COLS = 8;
-const SVG = "http://www.w3.org/2000/svg";
-
-/** A cell as the grid shows it: numbers as their number format's unit shows them, as Excel would. */
-function display(value: unknown, format: string | undefined): string {
-  if (value instanceof DetailedCellError) return value.value;
-  if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
-  const unit = unitOfFormat(format);
-  return unit ? formatValue(value, unit) : String(value);
-}
 
 /** A cell as HyperFormula takes it: "" is an empty cell in Excel's `range.formulas`. */
 const toEngine = (cell: CellValue): RawCellContent => (cell === "" ? null : cell);
@@ -34,54 +23,36 @@ export class GridWorkbook implements Workbook {
   readonly bold = new Set<string>();
   readonly inputs = new Set<string>();
   readonly protectedSheets = new Set<string>();
-  private sheet: string;
-  private active = { row: 0, col: 0 };
-  private anchor = { row: 0, col: 0 };
-  private readonly table: HTMLTableElement;
-  private readonly bar: HTMLInputElement;
-  private readonly tabs: HTMLElement;
-  private readonly nameBox: HTMLElement;
-  private readonly chartBox: HTMLElement;
+  /**
+   * Cells ("Sheet!A1") the preview refuses to write part-way through a batch, as Excel refuses a write it cannot do
+   * after others in the same sync went through: how tests reach the undo.
+   */
+  readonly refusedCells = new Set<string>();
+  sheet: string;
+  active = { row: 0, col: 0 };
+  anchor = { row: 0, col: 0 };
+  private readonly listeners: Array<() => void> = [];
 
-  constructor(root: HTMLElement, sheet = "Sheet1") {
+  constructor(sheet = "Sheet1") {
     this.sheet = sheet;
     this.engine = kcEngine({ [sheet]: [] });
-    this.nameBox = document.createElement("span");
-    this.nameBox.id = "grid-address";
-    this.bar = document.createElement("input");
-    this.bar.id = "grid-formula-bar";
-    this.bar.setAttribute("aria-label", "Formula bar");
-    this.bar.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      this.setCell(this.active.row, this.active.col, this.bar.value);
-    });
-    const barRow = document.createElement("div");
-    barRow.className = "grid-bar";
-    barRow.append(this.nameBox, this.bar);
-    this.table = document.createElement("table");
-    this.table.id = "grid";
-    this.table.className = "grid";
-    this.table.setAttribute("aria-label", "Preview sheet");
-    this.tabs = document.createElement("div");
-    this.tabs.className = "grid-tabs";
-    this.tabs.setAttribute("role", "group");
-    this.tabs.setAttribute("aria-label", "Sheets");
-    this.chartBox = document.createElement("div");
-    this.chartBox.id = "grid-charts";
-    const scroller = document.createElement("div");
-    scroller.className = "grid-scroll";
-    scroller.append(this.table);
-    root.append(barRow, scroller, this.tabs, this.chartBox);
-    this.engine.on("valuesUpdated", () => this.render());
-    this.render();
+    this.engine.on("valuesUpdated", () => this.changed());
+  }
+
+  /** Calls `listener` after every change to cells, sheets, the selection or the sheet shown. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** Selects a cell, as a click does; with `extend`, the block from the previous anchor to it (Shift+click). */
   selectCell(row: number, col: number, extend = false): void {
     this.active = { row, col };
     if (!extend) this.anchor = { row, col };
-    this.render();
+    this.changed();
   }
 
   /** Shows a sheet, as clicking its tab does. */
@@ -89,141 +60,31 @@ export class GridWorkbook implements Workbook {
     this.sheetId(name);
     this.sheet = name;
     this.active = this.anchor = { row: 0, col: 0 };
-    this.render();
+    this.changed();
   }
 
-  private setCell(row: number, col: number, text: string): void {
+  /** Types into the active cell, as the formula bar does (ignored on a protected sheet). */
+  setCell(row: number, col: number, text: string): void {
     if (this.protectedSheets.has(this.sheet)) return;
     const content = text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
     this.engine.setCellContents({ sheet: this.sheetId(), row, col }, [[content]]);
-    this.render();
+    this.changed();
   }
 
-  private sheetId(name = this.sheet): number {
+  sheetId(name = this.sheet): number {
     const id = this.engine.getSheetId(name);
     if (id === undefined) throw workbookError("noSheet", name);
     return id;
   }
 
-  private selected(): { top: number; left: number; bottom: number; right: number } {
+  /** The selected block's corners. */
+  selected(): { top: number; left: number; bottom: number; right: number } {
     return {
       top: Math.min(this.anchor.row, this.active.row),
       left: Math.min(this.anchor.col, this.active.col),
       bottom: Math.max(this.anchor.row, this.active.row),
       right: Math.max(this.anchor.col, this.active.col),
     };
-  }
-
-  private render(): void {
-    const sheet = this.sheetId();
-    const size = this.engine.getSheetDimensions(sheet);
-    const rowCount = Math.max(MIN_ROWS, size.height + 2);
-    const colCount = Math.max(MIN_COLS, size.width + 1);
-    const sel = this.selected();
-    const head = document.createElement("tr");
-    head.append(document.createElement("th"));
-    for (let c = 0; c < colCount; c++) {
-      const th = document.createElement("th");
-      th.textContent = columnName(c);
-      th.scope = "col";
-      head.append(th);
-    }
-    const rows: HTMLTableRowElement[] = [head];
-    for (let r = 0; r < rowCount; r++) {
-      const tr = document.createElement("tr");
-      const th = document.createElement("th");
-      th.textContent = String(r + 1);
-      th.scope = "row";
-      tr.append(th);
-      for (let c = 0; c < colCount; c++) {
-        const td = document.createElement("td");
-        const address = a1(r, c);
-        const value = this.engine.getCellValue({ sheet, row: r, col: c });
-        td.textContent = display(value, this.formats.get(`${this.sheet}!${address}`));
-        if (value instanceof DetailedCellError) td.title = value.message;
-        const key = `${this.sheet}!${address}`;
-        td.className = [typeof value === "number" ? "num" : "", this.bold.has(key) ? "bold" : "", this.inputs.has(key) ? "input" : ""].filter(Boolean).join(" ");
-        td.dataset.address = address;
-        if (r === this.active.row && c === this.active.col) td.setAttribute("aria-selected", "true");
-        else if (r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right) td.dataset.selected = "true";
-        td.addEventListener("click", (event) => this.selectCell(r, c, event.shiftKey));
-        tr.append(td);
-      }
-      rows.push(tr);
-    }
-    this.table.replaceChildren(...rows);
-    const block = sel.top === sel.bottom && sel.left === sel.right ? a1(sel.top, sel.left) : a1(sel.top, sel.left, sel.bottom - sel.top + 1, sel.right - sel.left + 1);
-    this.nameBox.textContent = `${this.sheet}!${block}`;
-    const formula = this.engine.getCellSerialized({ sheet, row: this.active.row, col: this.active.col });
-    this.bar.value = formula === null || formula === undefined ? "" : String(formula);
-    this.bar.readOnly = this.protectedSheets.has(this.sheet);
-    this.tabs.replaceChildren(
-      ...this.engine.getSheetNames().map((name) => {
-        const b = document.createElement("button");
-        b.type = "button";
-        b.textContent = name;
-        b.dataset.sheet = name;
-        b.setAttribute("aria-pressed", String(name === this.sheet));
-        b.addEventListener("click", () => this.showSheet(name));
-        return b;
-      }),
-    );
-    this.chartBox.replaceChildren(...this.charts.filter((c) => c.sheet === this.sheet).map((c) => this.chartFigure(c)));
-  }
-
-  /** A chart record drawn as a small SVG: stacked columns, lines on their own (secondary) scale. */
-  private chartFigure(spec: ChartSpec): HTMLElement {
-    const sheet = this.sheetId(spec.sheet);
-    const cell = (r: number, c: number) => this.engine.getCellValue({ sheet, row: spec.data.row + r, col: spec.data.col + c });
-    const categories = Array.from({ length: spec.data.rows - 1 }, (_, i) => String(cell(i + 1, 0)));
-    const series = Array.from({ length: spec.data.cols - 1 }, (_, s) => ({
-      name: String(cell(0, s + 1)),
-      line: spec.lines.includes(s),
-      values: categories.map((_, i) => {
-        const v = cell(i + 1, s + 1);
-        return typeof v === "number" ? v : 0;
-      }),
-    }));
-    const figure = document.createElement("figure");
-    figure.className = "grid-chart";
-    figure.dataset.title = spec.title;
-    const caption = document.createElement("figcaption");
-    caption.textContent = `${spec.title} (chart at ${a1(spec.at.row, spec.at.col)}; in Excel a native combo chart)`;
-    const [w, h, pad] = [420, 180, 24];
-    const svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", `0 0 ${w} ${h + 30}`);
-    svg.setAttribute("width", String(w));
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", `${spec.title}: ${series.map((s) => s.name).join(", ")} by ${categories.join(", ")}`);
-    const bars = series.filter((s) => !s.line);
-    const lines = series.filter((s) => s.line);
-    const maxBar = Math.max(1, ...categories.map((_, i) => bars.reduce((t, s) => t + Math.max(0, s.values[i]), 0)));
-    const lineValues = lines.flatMap((s) => s.values);
-    const [lo, hi] = [Math.min(0, ...lineValues), Math.max(0.01, ...lineValues)];
-    const slot = (w - 2 * pad) / Math.max(1, categories.length);
-    const colors = ["#0f6cbd", "#6cb8f6", "#c4314b", "#107c41", "#8764b8"];
-    const add = (tag: string, attrs: Record<string, string>, text?: string) => {
-      const node = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-      if (text !== undefined) node.textContent = text;
-      svg.append(node);
-    };
-    categories.forEach((category, i) => {
-      let y = h;
-      bars.forEach((s, b) => {
-        const height = (Math.max(0, s.values[i]) / maxBar) * (h - pad);
-        y -= height;
-        add("rect", { x: String(pad + i * slot + slot * 0.25), y: String(y), width: String(slot * 0.5), height: String(height), fill: colors[b % colors.length] });
-      });
-      add("text", { x: String(pad + i * slot + slot / 2), y: String(h + 14), "text-anchor": "middle", "font-size": "11" }, category);
-    });
-    lines.forEach((s, l) => {
-      const points = s.values.map((v, i) => `${pad + i * slot + slot / 2},${h - ((v - lo) / (hi - lo)) * (h - pad)}`).join(" ");
-      add("polyline", { points, fill: "none", stroke: colors[(bars.length + l) % colors.length], "stroke-width": "2" });
-    });
-    add("text", { x: String(pad), y: String(h + 28), "font-size": "10" }, series.map((s) => `${s.line ? "—" : "■"} ${s.name}`).join("   "));
-    figure.append(caption, svg);
-    return figure;
   }
 
   async activeCell(): Promise<CellRef> {
@@ -239,9 +100,14 @@ export class GridWorkbook implements Workbook {
     return this.engine.getSheetNames();
   }
 
-  async usedRange(sheet: string): Promise<Block | null> {
+  /** The block from A1 to the last cell in use, or null when the sheet is empty. */
+  usedBlock(sheet: string): Block | null {
     const { width, height } = this.engine.getSheetDimensions(this.sheetId(sheet));
     return width && height ? { sheet, row: 0, col: 0, rows: height, cols: width } : null;
+  }
+
+  async usedRange(sheet: string): Promise<Block | null> {
+    return this.usedBlock(sheet);
   }
 
   async isRangeEmpty(at: CellRef, rows: number, cols: number): Promise<boolean> {
@@ -252,16 +118,17 @@ export class GridWorkbook implements Workbook {
     return true;
   }
 
-  private formulaAt(address: SimpleCellAddress): CellValue {
+  /** A cell as Excel's `range.formulas` reads it: its formula, its constant, or the value a spill put there. */
+  formulaAt(address: SimpleCellAddress): CellValue {
     const formula = this.engine.getCellFormula(address);
     if (formula) return formula;
     const value = this.engine.isCellPartOfArray(address) ? this.engine.getCellValue(address) : this.engine.getCellSerialized(address);
-    return this.plain(value);
+    return plain(value);
   }
 
-  private plain(value: unknown): CellValue {
-    if (value instanceof DetailedCellError) return value.value;
-    return value === null || value === undefined ? "" : (value as CellValue);
+  /** A cell a spill fills (not its anchor). */
+  isSpilled(address: SimpleCellAddress): boolean {
+    return this.engine.isCellPartOfArray(address) && !this.engine.getCellFormula(address);
   }
 
   async read(block: Block): Promise<BlockContent> {
@@ -269,16 +136,13 @@ export class GridWorkbook implements Workbook {
     const at = (r: number, c: number) => ({ sheet, row: block.row + r, col: block.col + c });
     const grid = <T>(f: (r: number, c: number) => T) => Array.from({ length: block.rows }, (_, r) => Array.from({ length: block.cols }, (_, c) => f(r, c)));
     const formulas = grid((r, c) => this.formulaAt(at(r, c)));
-    const values = grid((r, c) => this.plain(this.engine.getCellValue(at(r, c))));
+    const values = grid((r, c) => plain(this.engine.getCellValue(at(r, c))));
     const spills: BlockContent["spills"] = [];
     formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (typeof f !== "string" || !f.startsWith("=") || !this.engine.isCellPartOfArray(at(r, c))) return;
         const anchor = at(r, c);
-        const inArray = (dr: number, dc: number) => {
-          const a = { sheet, row: anchor.row + dr, col: anchor.col + dc };
-          return this.engine.isCellPartOfArray(a) && !this.engine.getCellFormula(a);
-        };
+        const inArray = (dr: number, dc: number) => this.isSpilled({ sheet, row: anchor.row + dr, col: anchor.col + dc });
         let rows = 1;
         let cols = 1;
         while (inArray(rows, 0)) rows++;
@@ -286,74 +150,129 @@ export class GridWorkbook implements Workbook {
         spills.push({
           row: anchor.row,
           col: anchor.col,
-          values: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => this.plain(this.engine.getCellValue({ sheet, row: anchor.row + i, col: anchor.col + j })))),
+          values: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => plain(this.engine.getCellValue({ sheet, row: anchor.row + i, col: anchor.col + j })))),
         });
       }),
     );
     return { formulas, values, spills };
   }
 
-  async write(batch: Batch): Promise<void> {
-    const writes = checkBatch(batch);
-    const newSheets = batch.newSheets ?? [];
-    const existing = new Set(this.engine.getSheetNames().map((n) => n.toLowerCase()));
-    const taken = newSheets.find((n) => existing.has(n.toLowerCase()));
-    if (taken) throw workbookError("sheetTaken", taken);
-    const locked = [...writes.map((w) => w.sheet), ...(batch.charts ?? []).map((c) => c.sheet)].find((s) => this.protectedSheets.has(s));
-    if (locked) throw workbookError("sheetProtected", locked);
-    const fresh = new Set(newSheets.map((n) => n.toLowerCase()));
-    const saved = writes
-      .filter((w) => !fresh.has(w.sheet.toLowerCase()))
-      .map((w) => {
-        const sheet = this.sheetId(w.sheet);
-        const cells = Array.from({ length: w.rows }, (_, r) =>
-          Array.from({ length: w.cols }, (_, c) => {
-            const address = { sheet, row: w.row + r, col: w.col + c };
-            return this.engine.isCellPartOfArray(address) && !this.engine.getCellFormula(address) ? null : (this.engine.getCellSerialized(address) as RawCellContent);
-          }),
-        );
-        const formats = cells.map((row, r) => row.map((_, c) => this.formats.get(`${w.sheet}!${a1(w.row + r, w.col + c)}`)));
-        return { w, cells, formats };
-      });
-    const chartCount = this.charts.length;
+  async write(batch: Batch): Promise<WriteResult> {
+    try {
+      const result = await writeAllOrNothing(new GridBatchHost(this), batch);
+      if (batch.activate) {
+        this.sheet = batch.activate;
+        this.active = this.anchor = batch.select ? parseA1(batch.select) : { row: 0, col: 0 };
+      }
+      return result;
+    } finally {
+      this.changed();
+    }
+  }
+}
+
+function plain(value: unknown): CellValue {
+  if (value instanceof DetailedCellError) return value.value;
+  return value === null || value === undefined ? "" : (value as CellValue);
+}
+
+/** The all-or-nothing write's primitives on the grid. Each batch gets its own host, which remembers what it added. */
+class GridBatchHost implements BatchHost {
+  private chartCount = 0;
+  private logWritten: Block | null = null;
+
+  constructor(private readonly grid: GridWorkbook) {}
+
+  private get engine(): HyperFormula {
+    return this.grid.engine;
+  }
+
+  async read(query: ReadQuery): Promise<ReadFacts> {
+    const names = this.engine.getSheetNames();
+    const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase()) ?? null;
+    const saved: Saved[] = query.blocks.map((block) => {
+      const sheet = this.grid.sheetId(block.sheet);
+      const cells = (f: (address: SimpleCellAddress, key: string) => CellValue | string) =>
+        Array.from({ length: block.rows }, (_, r) => Array.from({ length: block.cols }, (_, c) => f({ sheet, row: block.row + r, col: block.col + c }, `${block.sheet}!${a1(block.row + r, block.col + c)}`)));
+      return {
+        block,
+        formulas: cells((address) => (this.grid.isSpilled(address) ? "" : this.grid.formulaAt(address))),
+        formats: cells((_, key) => this.grid.formats.get(key) ?? "General") as string[][],
+      };
+    });
+    return {
+      sheets: Object.fromEntries(query.sheets.map((name) => [name, find(name)])),
+      protected: query.protection.filter((name) => this.grid.protectedSheets.has(name)),
+      saved,
+      used: Object.fromEntries(query.used.map((name) => [name, this.grid.usedBlock(name)])),
+    };
+  }
+
+  /** Writes cells, refusing (as Excel would, mid-batch) where a test said so. */
+  private put(block: Block, cells: CellValue[][], formats?: string[][]): void {
+    const refused = cells.flatMap((row, r) => row.map((_, c) => `${block.sheet}!${a1(block.row + r, block.col + c)}`)).find((key) => this.grid.refusedCells.has(key));
+    if (refused) throw Object.assign(new Error(`The cell ${refused} cannot be changed.`), { code: "AccessDenied" });
+    this.engine.setCellContents({ sheet: this.grid.sheetId(block.sheet), row: block.row, col: block.col }, cells.map((row) => row.map(toEngine)));
+    formats?.forEach((row, r) => row.forEach((f, c) => this.grid.formats.set(`${block.sheet}!${a1(block.row + r, block.col + c)}`, f)));
+  }
+
+  async apply(batch: Batch, writes: SizedWrite[], log: LogPlan | null): Promise<Block | null> {
+    this.chartCount = this.grid.charts.length;
     this.engine.suspendEvaluation();
     try {
-      for (const name of newSheets) this.engine.addSheet(name);
-      for (const w of writes) {
-        this.engine.setCellContents({ sheet: this.sheetId(w.sheet), row: w.row, col: w.col }, w.cells.map((row) => row.map(toEngine)));
-        w.formats?.forEach((row, r) => row.forEach((f, c) => this.formats.set(`${w.sheet}!${a1(w.row + r, w.col + c)}`, f)));
+      for (const name of batch.newSheets ?? []) this.engine.addSheet(name);
+      for (const w of writes) this.put(w, w.cells, w.formats);
+      if (log) {
+        const used = this.grid.usedBlock(log.sheet);
+        // Below what the sheet holds now, worked out in the same step as the write.
+        const block = logBlock(log, log.atRow ?? (used ? used.row + used.rows : 0));
+        this.put(block, log.rows);
+        this.logWritten = block;
       }
       for (const chart of batch.charts ?? []) {
-        this.sheetId(chart.sheet);
-        this.charts.push(chart);
+        this.grid.sheetId(chart.sheet);
+        this.grid.charts.push(chart);
       }
       for (const look of batch.looks ?? []) {
-        this.sheetId(look.sheet);
-        look.bold?.forEach((address) => this.bold.add(`${look.sheet}!${address}`));
-        look.inputs?.forEach((address) => this.inputs.add(`${look.sheet}!${address}`));
+        this.grid.sheetId(look.sheet);
+        look.bold?.forEach((address) => this.grid.bold.add(`${look.sheet}!${address}`));
+        look.inputs?.forEach((address) => this.grid.inputs.add(`${look.sheet}!${address}`));
       }
-    } catch (error) {
-      for (const name of newSheets) {
-        const id = this.engine.getSheetId(name);
-        if (id !== undefined) this.engine.removeSheet(id);
-        for (const set of [this.bold, this.inputs]) for (const key of [...set]) if (key.startsWith(`${name}!`)) set.delete(key);
-      }
-      for (const s of saved) {
-        this.engine.setCellContents({ sheet: this.sheetId(s.w.sheet), row: s.w.row, col: s.w.col }, s.cells);
-        s.formats.forEach((row, r) =>
-          row.forEach((f, c) => {
-            const key = `${s.w.sheet}!${a1(s.w.row + r, s.w.col + c)}`;
-            if (f === undefined) this.formats.delete(key);
-            else this.formats.set(key, f);
-          }),
-        );
-      }
-      this.charts.length = chartCount;
-      throw new WorkbookError(`The preview refused the change: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
+      if (batch.activate) this.grid.sheetId(batch.activate);
     } finally {
       this.engine.resumeEvaluation();
     }
-    if (batch.activate) this.showSheet(batch.activate);
-    else this.render();
+    return this.logWritten;
+  }
+
+  async undo(added: string[], saved: Saved[]): Promise<void> {
+    this.engine.suspendEvaluation();
+    try {
+      for (const name of added) {
+        const id = this.engine.getSheetId(name);
+        if (id !== undefined) this.engine.removeSheet(id);
+        for (const set of [this.grid.bold, this.grid.inputs]) for (const key of [...set]) if (key.startsWith(`${name}!`)) set.delete(key);
+      }
+      for (const s of saved) {
+        // Everything but the formulas first, then the formulas: a spill's anchor written before the empty cells it
+        // spills into would find them taken.
+        const at = { sheet: this.grid.sheetId(s.block.sheet), row: s.block.row, col: s.block.col };
+        const isFormula = (cell: CellValue) => typeof cell === "string" && cell.startsWith("=");
+        this.engine.setCellContents(at, s.formulas.map((row) => row.map((cell) => (isFormula(cell) ? null : toEngine(cell)))));
+        s.formulas.forEach((row, r) => row.forEach((cell, c) => void (isFormula(cell) ? this.engine.setCellContents({ ...at, row: at.row + r, col: at.col + c }, [[cell]]) : null)));
+        s.formats.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const key = `${s.block.sheet}!${a1(s.block.row + r, s.block.col + c)}`;
+            if (f === "General") this.grid.formats.delete(key);
+            else this.grid.formats.set(key, f);
+          }),
+        );
+      }
+      const log = this.logWritten;
+      if (log && !added.includes(log.sheet)) this.engine.setCellContents({ sheet: this.grid.sheetId(log.sheet), row: log.row, col: log.col }, Array.from({ length: log.rows }, () => Array<null>(log.cols).fill(null)));
+      this.grid.charts.length = this.chartCount;
+    } finally {
+      this.engine.resumeEvaluation();
+    }
   }
 }
