@@ -34,18 +34,33 @@ export function requireShort(arg: unknown, max: number, what: string, forms: str
 export const fitsLimit = (arg: unknown, max: number): boolean => isScalar(arg) && !(typeof arg === "string" && arg.length > max);
 
 // Maps, not object literals: a typed "constructor" or "__proto__" must not find Object.prototype's properties.
-const CURRENCIES: ReadonlyMap<string, Currency> = new Map(Object.entries({ rmb: "RMB", cny: "RMB", "¥": "RMB", usd: "USD", "us$": "USD", $: "USD", us: "USD" } satisfies Record<string, Currency>));
-const SCALES: ReadonlyMap<string, Scale> = new Map(Object.entries({
+const CURRENCIES: ReadonlyMap<string, Currency> = withCommonSpellings(Object.entries({ rmb: "RMB", cny: "RMB", "¥": "RMB", usd: "USD", "us$": "USD", $: "USD", us: "USD" } satisfies Record<string, Currency>));
+const SCALES: ReadonlyMap<string, Scale> = withCommonSpellings(Object.entries({
   units: "units", unit: "units", ones: "units", "1": "units",
   thousands: "thousands", thousand: "thousands", k: "thousands", "000": "thousands", "1000": "thousands",
   millions: "millions", million: "millions", m: "millions", mm: "millions", mn: "millions", "1000000": "millions",
   billions: "billions", billion: "billions", b: "billions", bn: "billions", "1000000000": "billions",
 } satisfies Record<string, Scale>));
 
+/**
+ * The names as typed most often (lower case, upper case, capitalised) map directly, so the common call needs one
+ * lookup and no new string; anything else is trimmed and lower-cased first.
+ */
+function withCommonSpellings<V>(entries: Array<[string, V]>): ReadonlyMap<string, V> {
+  const map = new Map<string, V>();
+  for (const [name, value] of entries) {
+    for (const spelling of [name, name.toUpperCase(), name.charAt(0).toUpperCase() + name.slice(1)]) map.set(spelling, value);
+  }
+  return map;
+}
+
+/** An option's value by its name: as typed, or trimmed and lower-cased. */
+const lookUp = <V>(names: ReadonlyMap<string, V>, typed: string): V | undefined => names.get(typed) ?? names.get(typed.trim().toLowerCase());
+
 export function readCurrency(arg: unknown): Currency {
-  requireShort(arg, MAX_OPTION_LENGTH, "Currency", OPTION_FORMS.currency);
   if (isBlank(arg)) return "RMB";
-  const found = typeof arg === "string" ? CURRENCIES.get(arg.trim().toLowerCase()) : undefined;
+  requireShort(arg, MAX_OPTION_LENGTH, "Currency", OPTION_FORMS.currency);
+  const found = typeof arg === "string" ? lookUp(CURRENCIES, arg) : undefined;
   if (!found) throw kcError("currencyInvalid", quote(arg));
   return found;
 }
@@ -56,14 +71,14 @@ const PRINTED_COLUMNS: ReadonlySet<string> = new Set(["printed", "asprinted", "b
 export function readStatementColumns(arg: unknown): Currency | "printed" {
   requireShort(arg, MAX_OPTION_LENGTH, "Currency", OPTION_FORMS.statementCurrency);
   if (typeof arg === "string" && PRINTED_COLUMNS.has(arg.toLowerCase().replace(/[^a-z]/g, ""))) return "printed";
-  if (isBlank(arg) || (typeof arg === "string" && CURRENCIES.has(arg.trim().toLowerCase()))) return readCurrency(arg);
+  if (isBlank(arg) || (typeof arg === "string" && lookUp(CURRENCIES, arg))) return readCurrency(arg);
   throw kcError("statementCurrencyInvalid", quote(arg));
 }
 
 export function readScale(arg: unknown): Scale {
-  requireShort(arg, MAX_OPTION_LENGTH, "Scale", OPTION_FORMS.scale);
   if (isBlank(arg)) return "asPrinted";
-  const found = typeof arg === "string" || typeof arg === "number" ? SCALES.get(String(arg).trim().toLowerCase()) : undefined;
+  requireShort(arg, MAX_OPTION_LENGTH, "Scale", OPTION_FORMS.scale);
+  const found = typeof arg === "string" ? lookUp(SCALES, arg) : typeof arg === "number" ? SCALES.get(String(arg)) : undefined;
   if (!found) throw kcError("scaleInvalid", quote(arg));
   return found;
 }

@@ -27,9 +27,9 @@ export class MetricIndex {
     if (typeof input !== "string") throw kcError("metricNotText");
     // First of all: a name past the limit is never scanned, looked up or cached.
     if (input.length > MAX_NAME_LENGTH) throw kcError("metricTooLong", MAX_NAME_LENGTH);
-    if (input.trim() === "") throw kcError("metricNotText");
     let hit = this.cache.get(input);
     if (hit === undefined) {
+      if (input.trim() === "") throw kcError("metricNotText");
       try {
         hit = this.lookup(input);
       } catch (error) {
