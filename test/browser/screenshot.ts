@@ -5,6 +5,7 @@
  *   assets/taskpane-preview-tables.png  the income statement inserted as a KC.STATEMENT spill
  *   assets/taskpane-preview-model.png   the model built, then the sheet's KC formulas frozen
  *   assets/taskpane-preview-checks.png  the tie-outs, the filing's own inconsistencies explained
+ *   assets/forecast-preview.png         Build forecast: the Forecast sheet beside the pane, a driver typed over
  * Run: npx ts-node --transpile-only test/browser/screenshot.ts
  */
 import * as fs from "fs";
@@ -67,6 +68,18 @@ async function main() {
 
     await page.click("#kc-tab-checks");
     await shoot("checks");
+
+    // The forecast: the page as a whole, the Forecast sheet in the grid, public cloud +5% typed in its first quarter.
+    await page.setViewportSize({ width: 2000, height: 1000 });
+    await page.click("#kc-tab-model");
+    await page.click("#kc-build-forecast");
+    await page.waitForSelector("#kc-message-model[data-kind=ok]");
+    const driver = (await page.textContent("#grid-address"))!.split("!")[1];
+    await formula(driver, "0.05");
+    await page.evaluate(() => document.querySelector(".grid-scroll")!.scrollTo(0, 0)); // the labels and the first quarters
+    const forecastFile = path.join(ASSETS, "forecast-preview.png");
+    await page.screenshot({ path: forecastFile, clip: { x: 0, y: 0, width: 2000, height: 1000 } });
+    console.log(`wrote ${forecastFile}`);
   } finally {
     await context.close();
     server.close();

@@ -136,7 +136,7 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     }
     await setPaneWidth(p, 350);
   };
-  const ACTION_BUTTONS = ["#kc-insert-formula", "#kc-insert-value", "#kc-insert-table", "#kc-build-model", "#kc-freeze", "#kc-freeze-mixed"];
+  const ACTION_BUTTONS = ["#kc-insert-formula", "#kc-insert-value", "#kc-insert-table", "#kc-build-model", "#kc-build-forecast", "#kc-freeze", "#kc-freeze-mixed"];
   const disabled = () => page.evaluate((ids) => ids.map((id) => (document.querySelector(id) as HTMLButtonElement).disabled), ACTION_BUTTONS);
 
   test("a short search lists at most 40 matches, says how to narrow the rest, and never shows an option cut in half", async () => {
@@ -226,20 +226,20 @@ describeBrowser("task pane in Chromium (preview page)", () => {
   });
 
   test("into a non-empty cell it asks first; while it asks, every action button is disabled; Cancel (focused, Esc) writes nothing", async () => {
-    expect(await disabled()).toEqual([false, false, false, false, false, false]);
+    expect(await disabled()).toEqual([false, false, false, false, false, false, false]);
     await page.click('#grid td[data-address="B2"]');
     await page.click("#kc-insert-value");
     await page.waitForSelector("#kc-prompt:not([hidden])");
     expect(await page.textContent("#kc-prompt-text")).toMatch(/Sheet1!B2 already holds data/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("kc-prompt-cancel");
     // One action at a time: the insert is still running (asking), so nothing else can start.
-    expect(await disabled()).toEqual([true, true, true, true, true, true]);
+    expect(await disabled()).toEqual([true, true, true, true, true, true, true]);
     expect(await page.getAttribute("#kc-app", "aria-busy")).toBe("true");
     await page.keyboard.press("Escape");
     await waitFor("find", "error");
     expect(await message("find")).toBe("Sheet1!B2 is not empty: nothing was written.");
     expect(await page.isHidden("#kc-prompt")).toBe(true);
-    expect(await disabled()).toEqual([false, false, false, false, false, false]);
+    expect(await disabled()).toEqual([false, false, false, false, false, false, false]);
     expect(await page.inputValue("#grid-formula-bar")).toBe('=KC.METRIC("AdjustedEBITDA","2026Q1")');
   });
 
@@ -447,6 +447,28 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await grid((g) => void g.refusedCells.clear());
   });
 
+  test("Build forecast: a Forecast sheet of native formulas whose estimates repeat 2026Q1 until a driver is typed over", async () => {
+    await page.click("#kc-tab-model");
+    await page.fill("#kc-forecast-quarters", "9");
+    await page.click("#kc-build-forecast");
+    await waitFor("model", "error");
+    expect(await message("model")).toBe("Type a number of quarters from 1 to 8, not '9': nothing was built.");
+    await page.fill("#kc-forecast-quarters", "4");
+    await page.click("#kc-build-forecast");
+    await waitFor("model", "ok");
+    expect(await message("model")).toMatch(/^Built the model and a forecast of 2026Q2E, 2026Q3E, 2026Q4E, 2027Q1E on KC Forecast \(3\)\. Type over its yellow drivers/);
+    expect(await page.getAttribute('.grid-tabs button[data-sheet="KC Forecast (3)"]', "aria-pressed")).toBe("true");
+    // The first estimated quarter's total revenues: 2,703,732 again (line 233), then moved by a driver typed over.
+    const revenue = await probe("KC Forecast (3)", "TotalRevenues", "2026Q2E");
+    expect(revenue!.value).toBeCloseTo(2703732, 6);
+    expect(revenue!.formula).not.toMatch(/KC\./);
+    const driver = (await page.textContent("#grid-address"))!.split("!")[1]; // the first driver, selected
+    await type(driver, "0.05");
+    expect((await probe("KC Forecast (3)", "TotalRevenues", "2026Q2E"))!.value).toBeCloseTo(1996301 * 1.05 + 707431, 6);
+    expect((await probe("KC Forecast (3)", "TotalRevenues", "FY2026E"))!.value).toBeCloseTo(2703732 + 3 * (1996301 * 1.05 + 707431), 6);
+    await fitsAtEveryWidth();
+  });
+
   test("Checks: a list that wraps, identities in printed labels, status and gap on one line, the filing's inconsistencies explained once", async () => {
     await page.click("#kc-tab-checks");
     expect(await message("checks")).toBe(""); // the Model tab's message stays on the Model tab
@@ -578,7 +600,8 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>', "javascript:window.__xss=1", "=cmd|'/c calc'!A1"];
     await page.click('.grid-tabs button[data-sheet="Sheet1"]');
     const inputs = await page.evaluate(() => [...document.querySelectorAll("input:not([type=radio]), textarea")].map((e) => e.id));
-    expect(inputs.sort()).toEqual(["grid-formula-bar", "kc-search"]);
+    // The number of quarters to forecast takes digits only (a number input): what it refuses is tested with Build forecast.
+    expect(inputs.sort()).toEqual(["grid-formula-bar", "kc-forecast-quarters", "kc-search"]);
     await page.click("#kc-tab-find");
     for (const text of payloads) {
       await page.fill("#kc-search", text);

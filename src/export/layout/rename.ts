@@ -4,7 +4,7 @@ import { SheetLayout, WorkbookLayout } from "./types";
 
 /**
  * The layout with sheets renamed (e.g. when "IS" is taken in the user's workbook): sheet names, every cross-sheet
- * reference in the formulas, the homes and the scenario follow. Names not in the map are kept.
+ * reference in the formulas, the homes, the scenario and the forecast follow. Names not in the map are kept.
  */
 export function renameSheets(layout: WorkbookLayout, names: Readonly<Record<string, string>>): WorkbookLayout {
   const rename = (name: string) => names[name] ?? name;
@@ -16,6 +16,7 @@ export function renameSheets(layout: WorkbookLayout, names: Readonly<Record<stri
     homes,
     sheets: layout.sheets.map((s) => ({ ...s, name: rename(s.name), cells: s.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: rewrite(c.formula) })) })),
     scenario: { ...layout.scenario, sheet: rename(layout.scenario.sheet) },
+    ...(layout.forecast ? { forecast: { ...layout.forecast, sheet: rename(layout.forecast.sheet) } } : {}),
   };
 }
 

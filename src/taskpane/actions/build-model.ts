@@ -4,7 +4,7 @@
  * and a chart of the revenue mix and margins; one batch.
  */
 import { Engine, absoluteA1, kcFormula, numberFormat, sheetPrefix, uniqueSheetNames } from "../../core";
-import { buildWorkbookLayout, renameSheets, sheetGrid } from "../../export";
+import { ForecastLayout, LayoutOptions, buildWorkbookLayout, renameSheets, sheetGrid } from "../../export";
 import { plainLabel } from "../view-model";
 import { Batch, Block, BlockWrite, CellValue, ChartSpec, SHEET_PREFIX, Workbook } from "../workbook";
 
@@ -30,6 +30,8 @@ export interface ModelPlan {
     overrides: string;
   };
   chart: ChartSpec;
+  /** The Forecast sheet, when the layout has one (see build-forecast.ts). */
+  forecast?: ForecastLayout;
 }
 
 /** Names for the model's sheets ("KC IS", ...), with one suffix for all of them when any is taken. */
@@ -42,8 +44,8 @@ export function modelSheetNames(layoutNames: readonly string[], existing: readon
  * and margin a native formula) on new sheets, a block on the scenario sheet where KC.METRIC reads the scenario inputs as
  * its overrides range, and a chart of the revenue mix and margins across the periods.
  */
-export function planModel(engine: Engine, existing: readonly string[]): ModelPlan {
-  const base = buildWorkbookLayout(engine);
+export function planModel(engine: Engine, existing: readonly string[], options: LayoutOptions = {}): ModelPlan {
+  const base = buildWorkbookLayout(engine, options);
   const names = modelSheetNames(
     base.sheets.map((s) => s.name),
     existing,
@@ -134,6 +136,7 @@ export function planModel(engine: Engine, existing: readonly string[]): ModelPla
       overrides: `${sheetPrefix(sc.sheet)}${overrides.replace(/\$/g, "")}`,
     },
     chart,
+    ...(layout.forecast ? { forecast: layout.forecast } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * calls first; formulas that mix KC with other logic are listed, and frozen only by the explicit second step.
  */
 import { CellRef, qualifiedA1 } from "../../core";
+import { DEFAULT_FORECAST_QUARTERS, MAX_FORECAST_QUARTERS, buildForecast } from "../actions/build-forecast";
 import { buildModel } from "../actions/build-model";
 import { FreezeResult, freezeToValues } from "../actions/freeze";
 import { el } from "../dom";
@@ -36,6 +37,26 @@ export function modelTab(pane: TabServices): TabContent {
       const sheets = Object.values(plan.names);
       pane.say(
         `Built the model on ${sheets.length} new sheets (${sheets.join(", ")}). On ${plan.scenario.sheet}, type over a yellow input (${plan.scenario.inputRange}): its native formulas and the KC.METRIC formulas below them move together.`,
+        "ok",
+      );
+    } catch (error) {
+      pane.fail(error);
+    }
+  });
+
+  const quarters = el("input", { id: "kc-forecast-quarters", type: "number", min: "1", max: String(MAX_FORECAST_QUARTERS), step: "1", value: String(DEFAULT_FORECAST_QUARTERS), inputmode: "numeric" });
+  const forecast = pane.actionButton({ id: "kc-build-forecast" }, "Build forecast", "buildModel", async () => {
+    const n = Number(quarters.value);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_FORECAST_QUARTERS) {
+      pane.say(`Type a number of quarters from 1 to ${MAX_FORECAST_QUARTERS}, not '${quarters.value}': nothing was built.`, "error");
+      return;
+    }
+    pane.say("Building the forecast…");
+    try {
+      const plan = await buildForecast(pane.engine, pane.workbook, n);
+      const estimates = plan.forecast.columns.filter((c) => c.kind === "estimate").map((c) => c.label);
+      pane.say(
+        `Built the model and a forecast of ${estimates.join(", ")} on ${plan.forecastSheet}. Type over its yellow drivers (from ${plan.firstDriver}): every estimated line and full year moves; only native formulas, so Goal Seek and Data Tables work.`,
         "ok",
       );
     } catch (error) {
@@ -89,6 +110,13 @@ export function modelTab(pane: TabServices): TabContent {
         "Adds new sheets (names that collide with none) with the statements as values and every subtotal and margin as a native Excel formula, as kc export-model lays them out; a scenario whose inputs drive both native formulas and KC.METRIC overrides; and a chart of the revenue mix and margins.",
       ),
       el("div", { class: "kc-row" }, build),
+      el("h2", {}, "Build forecast"),
+      el(
+        "p",
+        { class: "kc-meta" },
+        `The model's sheets and a Forecast sheet: the reported quarters, then the next quarters estimated from drivers you type over (growth, cost and expense ratios, share-based compensation, depreciation, interest, tax rate, shares), then each full year whose four quarters are there. The defaults repeat the latest quarter. Native formulas only: Goal Seek and Data Tables work, and colleagues need no add-in.`,
+      ),
+      el("div", { class: "kc-row" }, el("label", { for: "kc-forecast-quarters" }, `Quarters to forecast (1 to ${MAX_FORECAST_QUARTERS})`), quarters, forecast),
       el("h2", {}, "Freeze to values"),
       el(
         "p",
