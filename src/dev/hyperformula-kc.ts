@@ -177,5 +177,7 @@ export function kcEngine(sheets: Record<string, unknown[][]> = {}, options: KcEn
   const dateSystem = options.dateSystem ?? 1900;
   functionsEngine().useDateSystem(dateSystem);
   const context: KcContext = { blanks: options.blanks ?? "web" };
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", ...(dateSystem === 1904 ? EPOCH_1904 : {}), ...options.config, context });
+  // evaluateNullToZero: a formula that refers to an empty cell (=D7) is 0, as in Excel; HyperFormula's default is empty.
+  const base: Partial<ConfigParams> = { licenseKey: "gpl-v3", evaluateNullToZero: true, ...(dateSystem === 1904 ? EPOCH_1904 : {}) };
+  return HyperFormula.buildFromSheets(sheets as never, { ...base, ...options.config, context });
 }
