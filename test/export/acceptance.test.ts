@@ -125,6 +125,14 @@ describe("the checks can fail", () => {
   });
 });
 
+test("the README states the workbook's count of checks", () => {
+  const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const n = layout.checks.length;
+  expect(readme).toContain(`**KC acceptance**: ${n} rows`);
+  expect(readme).toContain(`**B2 reads "${n} of ${n} PASS"**`);
+  expect([layout.summary, layout.blankCells, layout.dateSystem]).toEqual(["B2", "B3", "B4"]);
+});
+
 describe("kc export-acceptance", () => {
   const dir = mkdtempSync(join(tmpdir(), "kc-acceptance-"));
 
