@@ -66,8 +66,9 @@ const option = (parsed: Parsed, name: string): string | null => {
 function get(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--currency", "--scale"], ["--reported", "--source"]);
   if (parsed.positional.length !== 2) throw new UsageError("get takes METRIC and PERIOD");
+  const metric = parsed.positional[0];
   // The period is read as Excel reads what is typed into a cell: 46112 is a number (the date serial of 2026-03-31).
-  const [metric, period] = [parsed.positional[0], asTypedInACell(parsed.positional[1])];
+  const period = asTypedInACell(parsed.positional[1]);
   const currency = option(parsed, "--currency");
   if (parsed.options.has("--source")) out(engine.excel.source(metric, period, currency));
   else if (parsed.options.has("--reported")) out(formatNumber(engine.excel.reported(metric, period, currency)));

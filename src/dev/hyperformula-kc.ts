@@ -7,8 +7,9 @@
  * Argument passing mirrors Excel's: omitted arguments are null, range parameters get 2-D arrays (a single value
  * becomes [[value]]), one-value parameters get scalars coerced to their metadata type (excelArgument). An empty cell
  * is passed as Excel on the web passes it (null) or, in desktop mode (`blanks: "desktop"`), as desktop Excel does:
- * 0 in an `any` argument or range (office-js issues 4702, 5262, 1951), and "" where the parameter is text (Excel reads
- * an empty cell as "" in a text context, as its own text functions do). An omitted argument stays null in both.
+ * 0 in an `any` argument or range (office-js issues 4702, 5262, 1951), and "" where the parameter is text (not
+ * documented for custom functions: "" is what Excel's own text functions read from an empty cell, and the KC readers
+ * take "" and null alike). An omitted argument stays null in both.
  * A thrown CustomFunctions.Error becomes a HyperFormula error of the same kind (#N/A, #VALUE!) with its message.
  *
  * Spills: HyperFormula fixes an array formula's size when the formula is entered (like SEQUENCE, whose size comes from
