@@ -374,7 +374,7 @@ export function buildAcceptance(): AcceptanceLayout {
     value:
       "Each row: a live KC formula (Result), the filing's figure (Expected, with its line in the release), and PASS or FAIL. Hover over a KC cell that shows an error to read its message. Nothing here is cached: Excel computes every cell when the workbook opens.",
   });
-  const headers = ["#", "Check", "Result (KC formula)", "Expected (filing)", "Filing line", "PASS / FAIL", "If it says FAIL", "The formula"];
+  const headers = ["#", "Check", "Result (KC formula)", "Expected (filing)", "Filing line", "PASS / FAIL", "If it says FAIL", "The formula in Result"];
   headers.forEach((h, i) => put({ row: HEADER_ROW, col: i + 1, role: "header", style: "header", value: h }));
 
   const placed = CHECKS.map((check, i) => {
@@ -390,7 +390,7 @@ export function buildAcceptance(): AcceptanceLayout {
     put({ row, col: COL.lines, role: "line", value: check.lines, style: "muted" });
     put({ row, col: COL.verdict, role: "verdict", formula: verdictFormula(check.expect, result, expected), style: "total" });
     put({ row, col: COL.ifFail, role: "text", style: "prose", value: check.ifFail ?? IF_FAIL[kindOf(check.expect)] });
-    put({ row, col: COL.formula, role: "text", style: "code", value: `=${formula}` });
+    put({ row, col: COL.formula, role: "text", style: "code", value: formula }); // as text: no "=", which would make it a formula
     return { ...check, row, result, verdict };
   });
 
@@ -404,7 +404,7 @@ export function buildAcceptance(): AcceptanceLayout {
     );
   }
   for (const spill of SPILLS) {
-    put({ row: HEADER_ROW, col: spill.col, role: "header", style: "header", value: `=${spill.formula} spills below` });
+    put({ row: HEADER_ROW, col: spill.col, role: "header", style: "header", value: `${spill.formula} spills below` });
     put({ row: FIRST_CHECK_ROW, col: spill.col, role: "kc", formula: spill.formula });
   }
 

@@ -53,6 +53,8 @@ describe("the acceptance sheet", () => {
     expect(formulas.filter((f) => /^INDEX\(KC\.(STATEMENT|SERIES|METRICS|PERIODS|CHECKS)\(/.test(f)).length).toBeGreaterThanOrEqual(8);
     expect(formulas.filter((f) => f.includes("ERROR.TYPE(")).length).toBeGreaterThanOrEqual(20);
     expect(formulas.filter((f) => /\{[A-Za-z]/.test(f))).toEqual([]); // every {input} replaced by its address
+    // Text that Excel (or the formula engine) could take for a formula: none.
+    expect(layout.sheet.cells.filter((c) => typeof c.value === "string" && c.value.startsWith("="))).toEqual([]);
     for (const name of ["date", "dateQ4", "notQuarterEnd"]) {
       const cell = layout.sheet.cells.find((c) => c.role === "input" && c.row === INPUTS[name].row)!;
       expect([typeof cell.value, cell.numFmt]).toEqual(["number", "yyyy-mm-dd"]);
