@@ -8,6 +8,7 @@
  * an empty value). Pure layout (no exceljs): the .xlsx writer is ./xlsx.ts; test/export/acceptance.test.ts evaluates
  * the workbook's own formulas with the KC functions in HyperFormula, as the web and as desktop pass empty cells.
  */
+import { absoluteA1 } from "../core";
 import { LayoutCell, SheetLayout, cellAddress } from "./layout";
 
 export const ACCEPTANCE_SHEET = "KC acceptance";
@@ -46,8 +47,8 @@ const FIRST_CHECK_ROW = HEADER_ROW + 1;
 const INPUT_LABEL_COL = 10;
 const INPUT_COL = 11;
 const SPILLS = [
-  { col: 14, formula: 'KC.STATEMENT("IS","2026Q1")', name: "is" },
-  { col: 17, formula: 'KC.STATEMENT("NONGAAP","2026Q1")', name: "nongaap" },
+  { col: 14, formula: 'KC.STATEMENT("IS","2026Q1")' },
+  { col: 17, formula: 'KC.STATEMENT("NONGAAP","2026Q1")' },
 ] as const;
 /** Rows read below a spill's anchor when looking a label up (the statements spill about 35 rows). */
 const SPILL_ROWS = 60;
@@ -78,20 +79,22 @@ export const INPUTS: Record<string, Input> = {
   periods: { label: "A periods range with a blank cell: 2025Q4, (blank), 2026Q1", row: 22, cells: [["2025Q4"], [null], ["2026Q1"]] },
 };
 
+/** "$K$9" for a 1-based row and column, as the layout counts them. */
+const absolute = (row: number, col: number): string => absoluteA1(row - 1, col - 1);
+
 /** The address of an input ("$K$9", or "$K$14:$L$15" for a block). */
 function inputAddress(input: Input): string {
-  const at = (row: number, col: number) => cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   const rows = input.cells.length;
   const cols = input.cells[0].length;
-  const start = at(input.row, INPUT_COL);
-  return rows === 1 && cols === 1 ? start : `${start}:${at(input.row + rows - 1, INPUT_COL + cols - 1)}`;
+  const start = absolute(input.row, INPUT_COL);
+  return rows === 1 && cols === 1 ? start : `${start}:${absolute(input.row + rows - 1, INPUT_COL + cols - 1)}`;
 }
 
 /** A value looked up in a spilled statement by its printed label (the first row with that label). */
 function spillLookup(spill: (typeof SPILLS)[number], label: string): string {
-  const first = cellAddress(FIRST_CHECK_ROW, spill.col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const last = (col: number) => cellAddress(FIRST_CHECK_ROW + SPILL_ROWS, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return `INDEX(${first}:${last(spill.col + 1)},MATCH("${label}",${first}:${last(spill.col)},0),2)`;
+  const first = absolute(FIRST_CHECK_ROW, spill.col);
+  const last = FIRST_CHECK_ROW + SPILL_ROWS;
+  return `INDEX(${first}:${absolute(last, spill.col + 1)},MATCH("${label}",${first}:${absolute(last, spill.col)},0),2)`;
 }
 
 const [IS_SPILL, NONGAAP_SPILL] = SPILLS;
