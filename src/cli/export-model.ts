@@ -25,19 +25,10 @@ export async function runExportModel(engine: Engine, args: string[], out: (s: st
     err(USAGE);
     return 2;
   }
-  const file = resolve(files[0]);
   const layout = buildWorkbookLayout(engine, forecast.quarters ? { forecastQuarters: forecast.quarters } : {});
-  const partial = `${file}.partial-${process.pid}`;
-  try {
-    await writeXlsx(layout, partial);
-    renameSync(partial, file);
-  } catch (error) {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // nothing was written
-    }
-    err(`kc export-model: cannot write ${files[0]}: ${error instanceof Error ? error.message : String(error)}`);
+  const failure = await writeWhole(files[0], (partial) => writeXlsx(layout, partial));
+  if (failure) {
+    err(`kc export-model: ${failure}`);
     return 1;
   }
   const count = (role: string) => layout.sheets.reduce((n, s) => n + s.cells.filter((c) => c.role === role).length, 0);
@@ -63,8 +54,29 @@ function readForecast(args: string[]): { quarters: number | null; rest: string[]
   return { quarters, rest, problem: null };
 }
 
-function usageProblem(args: string[]): string | null {
-  if (args.length === 0) return "give the workbook to write, e.g. kc export-model kingsoft-cloud-2026q1.xlsx";
+/**
+ * Writes a file whole or not at all: to a partial file beside it, then renamed over it. The failure's message
+ * ("cannot write F: ..."), or null when written.
+ */
+export async function writeWhole(file: string, write: (partial: string) => Promise<void>): Promise<string | null> {
+  const partial = `${resolve(file)}.partial-${process.pid}`;
+  try {
+    await write(partial);
+    renameSync(partial, resolve(file));
+    return null;
+  } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // nothing was written
+    }
+    return `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** Why the arguments do not name one .xlsx file to write in a folder that exists, or null. */
+export function usageProblem(args: string[], example = "kc export-model kingsoft-cloud-2026q1.xlsx"): string | null {
+  if (args.length === 0) return `give the workbook to write, e.g. ${example}`;
   const options = args.filter((a) => a.startsWith("-") && a !== "-");
   if (options.length) return `unknown option ${options[0]}`;
   if (args.length > 1) return `expected one file, got ${args.length}: ${args.join(" ")}`;

@@ -6,6 +6,8 @@
  *   npm run --silent kc -- import RELEASE [--out FILE] [--allow-untied]
  *   npm run --silent kc -- eval [--json] FORMULA...
  *   npm run --silent kc -- export-model FILE.xlsx
+ *   npm run --silent kc -- export-acceptance FILE.xlsx
+ *   npm run --silent kc -- help [COMMAND]        (or kc --help, kc COMMAND --help)
  * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show), a failed check or a refused
  * release ("line N: ..."); 2 bad usage.
  */
@@ -13,8 +15,11 @@ import { closeSync, openSync, readSync, writeFileSync } from "fs";
 import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
 import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
+import { runExportAcceptance } from "./export-acceptance";
 import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
+import { usageOf, wantsHelp } from "./help";
+import { asTypedInACell } from "./typed";
 
 const USAGE = `usage: kc <command>
   get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
@@ -24,7 +29,11 @@ const USAGE = `usage: kc <command>
                              a results release in this format, as JSON; one that does not tie is refused with every
                              problem and its line, unless --allow-untied (which records them in the dataset)
   eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'
-  export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)`;
+  export-model FILE.xlsx [--forecast N]
+                             the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)
+  export-acceptance FILE.xlsx
+                             a workbook of KC formulas, each beside the filing's figure and PASS/FAIL, to open in Excel with the add-in
+  help [COMMAND]             this text, or one command's (also kc --help, kc COMMAND --help)`;
 
 class UsageError extends Error {}
 
@@ -57,7 +66,9 @@ const option = (parsed: Parsed, name: string): string | null => {
 function get(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--currency", "--scale"], ["--reported", "--source"]);
   if (parsed.positional.length !== 2) throw new UsageError("get takes METRIC and PERIOD");
-  const [metric, period] = parsed.positional;
+  const metric = parsed.positional[0];
+  // The period is read as Excel reads what is typed into a cell: 46112 is a number (the date serial of 2026-03-31).
+  const period = asTypedInACell(parsed.positional[1]);
   const currency = option(parsed, "--currency");
   if (parsed.options.has("--source")) out(engine.excel.source(metric, period, currency));
   else if (parsed.options.has("--reported")) out(formatNumber(engine.excel.reported(metric, period, currency)));
@@ -93,9 +104,24 @@ function importCommand(args: string[], out: (s: string) => void, err: (s: string
   if (dataset.untied) err(`kc import: imported with ${dataset.untied.length} problem(s) (--allow-untied), recorded in the dataset:\n${dataset.untied.join("\n")}`);
   const json = JSON.stringify(dataset, null, 2);
   const target = option(parsed, "--out");
-  if (target) writeFileSync(target, `${json}\n`);
-  else out(json);
+  if (!target) {
+    out(json);
+    return 0;
+  }
+  writeFileSync(target, `${json}\n`);
+  out(importSummary(target, createEngine(dataset)));
   return 0;
+}
+
+/** What `kc import --out` wrote: "Wrote F: the release of 2026Q1 (periods ...), 8 tables, ...; 259 tie-outs: ...". */
+function importSummary(target: string, imported: Engine): string {
+  const periods = imported.filingPeriods();
+  const checks = imported.checkRows();
+  const count = (status: string) => checks.filter((c) => c.status === status).length;
+  return (
+    `Wrote ${target}: the release of ${imported.latest} (periods ${periods.join(", ")}), ${imported.tables().length} tables, ` +
+    `${imported.dataset.narrative.length} figures stated in its text; ${checks.length} tie-outs: ${count("ok")} ok, ${count("noted")} noted, ${count("FAIL")} failed.`
+  );
 }
 
 /**
@@ -129,6 +155,11 @@ function readRelease(file: string): string {
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  const help = wantsHelp(command, rest, USAGE);
+  if (help !== null) {
+    out(usageOf(USAGE, help));
+    return 0;
+  }
   const engine = createEngine(DATASET);
   try {
     switch (command) {
@@ -144,6 +175,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return await runEval(rest, out, err);
       case "export-model":
         return await runExportModel(engine, rest, out, err);
+      case "export-acceptance":
+        return await runExportAcceptance(engine, rest, out, err);
       default:
         throw new UsageError(command ? `unknown command '${command}'` : "no command");
     }

@@ -113,9 +113,13 @@ export type MetricResolver = (name: unknown) => string;
 export type UnitOf = (id: string) => Unit;
 
 /**
- * A two-column range of (metric, value) rows; blank rows, and rows whose value is blank, are skipped. Values are in
- * the call's currency and scale; what comes out is in the metrics' own units. Every problem with a row names it.
- * `rows` receives each metric's row and the value as typed, for the rules that judge the set (overrides.ts).
+ * A two-column range of (metric, value) rows. A row whose metric cell is blank (empty, "" or 0) is skipped whatever its
+ * value: desktop Excel passes an empty cell as 0 and Excel on the web as null, so the metric cell, never the value
+ * cell, turns an override off. A metric beside a blank value (null or "", what the web passes for a cleared value cell)
+ * is refused: on desktop the same cleared cell arrives as 0, an override of 0, so a workbook that relied on it would
+ * give another figure there. Values are in the call's currency and scale; what comes out is in the metrics' own units.
+ * Every problem with a row names it. `rows` receives each metric's row and the value as typed, for the rules that
+ * judge the set (overrides.ts).
  */
 export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolver, unitOf: UnitOf, rows?: Map<string, { row: number; typed: number }>): Overrides | undefined {
   if (isBlank(arg)) return undefined;
@@ -126,10 +130,9 @@ export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolv
   arg.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== 2) throw kcError("overridesShape");
     const [name, value] = row;
-    if (isBlankText(name) && isBlank(value)) return;
-    const id = readOverrideName(name, value, i + 1, resolve);
-    // A cleared scenario cell means "as reported": the row is read (its name must still be a metric) and skipped.
-    if (isBlank(value)) return;
+    if (isBlankMetricCell(name)) return;
+    const id = readOverrideName(name, i + 1, resolve);
+    if (isBlank(value)) throw kcError("overrideValueBlank", i + 1, id);
     if (typeof value !== "number" || !Number.isFinite(value)) throw kcError("overrideNotNumber", id, i + 1, quote(value));
     if (result.has(id)) throw kcError("overrideTwice", id, i + 1);
     rows?.set(id, { row: i + 1, typed: value });
@@ -139,11 +142,11 @@ export function readOverrides(arg: ExcelArg, scale: Scale, resolve: MetricResolv
   return result.size ? result : undefined;
 }
 
-const isBlankText = (arg: unknown): boolean => isBlank(arg) || (typeof arg === "string" && arg.length <= MAX_NAME_LENGTH && arg.trim() === "");
+/** An overrides row's metric cell that turns the row off: empty on the web (null), desktop's 0 for it, "" or spaces. */
+const isBlankMetricCell = (arg: unknown): boolean => isBlank(arg) || arg === 0 || (typeof arg === "string" && arg.length <= MAX_NAME_LENGTH && arg.trim() === "");
 
 /** The metric of an overrides row: "Overrides row 3: unknown metric 'TotalRevenus'. Did you mean TotalRevenues?" */
-function readOverrideName(name: unknown, value: unknown, row: number, resolve: MetricResolver): string {
-  if (isBlankText(name)) throw kcError("overrideNameBlank", row, quote(value));
+function readOverrideName(name: unknown, row: number, resolve: MetricResolver): string {
   if (typeof name !== "string") throw kcError("overrideNameNotText", row, typeof name === "boolean" ? String(name).toUpperCase() : quote(name));
   try {
     return resolve(name);
@@ -154,20 +157,27 @@ function readOverrideName(name: unknown, value: unknown, row: number, resolve: M
 }
 
 /**
- * Periods as one cell or a range of cells, each resolved; all of `available` when omitted. A whole column arrives as a
- * million rows: the blank rows after the last period are found from the end and never read or copied, and the limit
- * is checked as the cells are counted, before any is resolved.
+ * A blank cell of a periods range: empty (the web's null), "" or 0, which is what desktop Excel passes for an empty
+ * cell (no period is 0: as a date serial it is 1900-01-00).
+ */
+export const isBlankPeriodCell = (cell: unknown): boolean => isBlank(cell) || cell === 0;
+
+/**
+ * Periods as one cell or a range of cells, each resolved; all of `available` when omitted or when every cell is blank
+ * (isBlankPeriodCell: blank cells are skipped, on desktop and on the web alike). A whole column arrives as a million
+ * rows (a million 0s from desktop Excel): the blank rows after the last period are found from the end and never read or
+ * copied, and the limit is checked as the cells are counted, before any is resolved.
  */
 export function readPeriodList(arg: ExcelArg, available: readonly PeriodKey[], what: string, resolve: (cell: unknown) => PeriodKey): PeriodKey[] {
-  if (isBlank(arg)) return [...available];
+  if (isBlankPeriodCell(arg)) return [...available];
   const cells: unknown[] = [];
   if (!Array.isArray(arg)) cells.push(arg);
   else {
-    const rows = rowsInUse(arg);
+    const rows = rowsInUse(arg, isBlankPeriodCell);
     for (let i = 0; i < rows; i++) {
       const row: unknown = arg[i];
       for (const cell of Array.isArray(row) ? row : [row]) {
-        if (isBlank(cell)) continue;
+        if (isBlankPeriodCell(cell)) continue;
         if (cells.length === MAX_PERIODS) throw kcError("periodsTooMany", rows);
         cells.push(cell);
       }
@@ -181,15 +191,18 @@ export function readPeriodList(arg: ExcelArg, available: readonly PeriodKey[], w
   });
 }
 
-/** Rows of a range up to its last one holding anything, found from the end (a whole column's blank tail is skipped). */
-export function rowsInUse(range: readonly unknown[]): number {
+/**
+ * Rows of a range up to its last one holding anything (a cell that is not `blank`), found from the end: a whole
+ * column's blank tail is skipped.
+ */
+export function rowsInUse(range: readonly unknown[], blank: (cell: unknown) => boolean = isBlank): number {
   for (let i = range.length - 1; i >= 0; i--) {
     const row = range[i];
     if (!Array.isArray(row)) {
-      if (!isBlank(row)) return i + 1;
+      if (!blank(row)) return i + 1;
       continue;
     }
-    for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) return i + 1;
+    for (let j = 0; j < row.length; j++) if (!blank(row[j])) return i + 1;
   }
   return 0;
 }

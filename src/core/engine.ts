@@ -20,7 +20,7 @@ import { MetricIndex } from "./lookup";
 import { KcError, isKcError, kcError } from "./messages";
 import { Metric, Model, Overrides, PrintedFigure } from "./model";
 import { OverrideRules } from "./overrides";
-import { PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
+import { DateSystem, PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { scaledNumber, toNumber } from "./scale";
 import { ResultsCache } from "./results-cache";
@@ -40,6 +40,12 @@ export interface ValueOptions {
   overrides?: Overrides;
 }
 
+/** How an entry point sets up its engine. */
+export interface EngineOptions {
+  /** The workbook's date system, for periods given as date serials (default 1900; the add-in reads the workbook's). */
+  dateSystem?: DateSystem;
+}
+
 /** One row of a statement as printed: a heading (metric null) or a figure row with the metric it prints. */
 export interface StatementRow {
   label: string;
@@ -49,26 +55,53 @@ export interface StatementRow {
 
 export class Engine {
   readonly dataset: Dataset;
-  readonly excel: ExcelFunctions;
   /** @internal the model and readers the faces share; adapters use the methods. */
   readonly model: Model;
   readonly index: MetricIndex;
-  readonly periodReader: PeriodReader;
   /** @internal which override sets may flow through the model (refusals cached per set of ids). */
   readonly overrideRules: OverrideRules;
   private checkResults: Check[] | null = null;
   /** Reported figures as Excel numbers, by canonical id, period, currency and scale (bounded: the catalog's size). */
   private readonly reportedNumbers = new ResultsCache<number>(REPORTED_NUMBERS_LIMIT);
 
-  constructor(dataset: Dataset) {
+  /** The period reader (date serials in the workbook's date system) and the Excel face, whose caches key on raw arguments. */
+  private reader: PeriodReader;
+  private face: ExcelFunctions;
+
+  constructor(dataset: Dataset, options: EngineOptions = {}) {
     this.dataset = dataset;
     this.model = new Model(dataset);
     const printedLabels: Array<[string, string]> = [];
     for (const [row, id] of this.model.rowMetric) printedLabels.push([row.label, id]);
     this.index = new MetricIndex(this.model.metrics.values(), printedLabels);
-    this.periodReader = new PeriodReader(dataset.latest);
+    this.reader = new PeriodReader(dataset.latest, options.dateSystem ?? 1900);
     this.overrideRules = new OverrideRules(this.model);
-    this.excel = new ExcelFunctions(this);
+    this.face = new ExcelFunctions(this);
+  }
+
+  /** The KC functions as Excel calls them. */
+  get excel(): ExcelFunctions {
+    return this.face;
+  }
+
+  /** @internal */
+  get periodReader(): PeriodReader {
+    return this.reader;
+  }
+
+  /** The date system date serials are read in. */
+  get dateSystem(): DateSystem {
+    return this.reader.dateSystem;
+  }
+
+  /**
+   * Reads date serials in another date system from now on (the add-in learns the workbook's after it starts). The Excel
+   * face starts afresh: its caches hold results keyed by the raw arguments, a serial among them.
+   */
+  useDateSystem(system: DateSystem): void {
+    if (system === this.reader.dateSystem) return;
+    this.reader = new PeriodReader(this.dataset.latest, system);
+    this.face = new ExcelFunctions(this);
   }
 
   /** The release's quarter: the latest period of its tables. */
@@ -286,8 +319,8 @@ export class Engine {
 }
 
 /** Builds the engine for a dataset (the embedded release, or one the user imported). */
-export function createEngine(dataset: Dataset): Engine {
-  return new Engine(dataset);
+export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
+  return new Engine(dataset, options);
 }
 
 /** Runs a throwing computation as an Outcome: a KcError becomes the failure; anything else is a bug and escapes. */

@@ -4,7 +4,7 @@
  * DOM, no state in a module. State lives in an Engine, which each entry point creates.
  */
 export { createEngine, Engine } from "./engine";
-export type { Outcome, StatementRow, ValueOptions } from "./engine";
+export type { EngineOptions, Outcome, StatementRow, ValueOptions } from "./engine";
 export type { Cell, Matrix } from "./excel";
 export type { ExcelArg, Basis } from "./args";
 export { BASIS_QUARTERS, MAX_OVERRIDE_ROWS, MAX_PERIODS } from "./args";
@@ -25,7 +25,7 @@ export type { ImportOptions } from "./importer";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values
-export type { PeriodKey } from "./periods";
+export type { DateSystem, PeriodKey } from "./periods";
 export { comparePeriods, describeAvailable, quarterEndDate, shiftPeriod } from "./periods";
 export { toNumber } from "./scale";
 export type { Dec } from "./decimal";

@@ -42,6 +42,7 @@ export const MESSAGES = {
 
   // Periods
   periodMissing: invalid(() => `Period is missing. ${PERIOD_FORMS}`),
+  periodZero: invalid(() => `Period is 0, which is what desktop Excel passes for an empty cell: fill in the period. ${PERIOD_FORMS}`),
   periodEmpty: invalid(() => `Period is empty. ${PERIOD_FORMS}`),
   periodRange: invalid(() => `Period must be a single cell or value, not a range or array. ${PERIOD_FORMS}`),
   periodInvalid: invalid((typed: string) => `Period '${typed}' is not valid. ${PERIOD_FORMS}`),
@@ -49,6 +50,9 @@ export const MESSAGES = {
   periodNotQuarterEnd: invalid((typed: string, iso: string) => `Period '${typed}' is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS}). ${PERIOD_FORMS}`),
   periodSerialNotQuarterEnd: invalid((serial: string, iso: string) =>
     `Period '${serial}' (Excel date ${iso}) is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS}). ${PERIOD_FORMS}`),
+  periodSerialOtherSystem: invalid((serial: string, iso: string, system: number, other: number, otherIso: string, key: string) =>
+    `Period '${serial}' (Excel date ${iso} in the ${system} date system) is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS}). ` +
+      `In the ${other} date system, which this workbook may use (File > Options > Advanced), it is ${otherIso}, the end of ${key}: if so, type the period as text, such as "${key}". ${PERIOD_FORMS}`),
   periodBefore: invalid((typed: string, minYear: number) => `Period '${typed}' is not valid: it reaches before ${minYear}. ${PERIOD_FORMS}`),
   periodYearQuarter: invalid((year: number, quarter: number) => `Period year ${year}, quarter ${quarter} is not valid: the year must be 1900-9999 and the quarter 1-4.`),
   periodNotKey: invalid((typed: string) => `'${typed}' is not a period key such as 2026Q1.`),
@@ -75,7 +79,8 @@ export const MESSAGES = {
   overridesTooManyRows: invalid((rows: number) =>
     `Overrides range refused: it has ${rows} rows, more than the ${MAX_OVERRIDE_ROWS} an overrides range may have (a scenario needs a few). Select only the rows of your scenario. ${OVERRIDES_USAGE}`),
   overrideRow: invalid((row: number, problem: string) => `Overrides row ${row}: ${problem}`),
-  overrideNameBlank: invalid((row: number, typed: string) => `Overrides row ${row}: the metric is blank beside the value ${typed}. Type a metric name such as TotalRevenues, or clear the row.`),
+  overrideValueBlank: invalid((row: number, id: string) =>
+    `Overrides row ${row}: ${id} has no value. Type its value, or clear the metric cell to remove the override (desktop Excel reads a cleared value cell as 0, an override of 0).`),
   overrideNameNotText: invalid((row: number, typed: string) => `Overrides row ${row}: the metric must be a name such as TotalRevenues, not ${typed}.`),
   overrideNotNumber: invalid((id: string, row: number, typed: string) => `Override for ${id} (row ${row}) must be a number, not '${typed}'.`),
   overrideTwice: invalid((id: string, row: number) => `${id} is overridden twice (row ${row}). Keep one row per metric.`),

@@ -184,6 +184,14 @@ export function parseMonthDayYear(text: string): { year: number; month: number; 
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }
 
+/**
+ * Excel's two date systems. In the 1900 system (Excel's default) serial 1 is 1900-01-01; in the 1904 system (a
+ * workbook option, the default of old Mac workbooks) serial 0 is 1904-01-01. A custom function receives only the
+ * serial, so the reader is told which system the workbook uses (the add-in reads it from Excel; 1900 otherwise).
+ */
+export type DateSystem = 1900 | 1904;
+/** The 1900-system serial of 1904-01-01: a 1904-system serial plus this is the same day's 1900-system serial. */
+const SERIAL_1904_OFFSET = 1462;
 /** Excel serial 2958465 is 9999-12-31, the last date Excel knows. */
 const MAX_EXCEL_SERIAL = 2958465;
 /** Excel serial of 1970-01-01 (for serials >= 61, i.e. after Excel's fictitious 1900-02-29). */
@@ -209,6 +217,21 @@ function excelSerialToYmd(serial: number): number {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return year * 10000 + month * 100 + day;
 }
+
+/** A serial in the given date system -> year * 10000 + month * 100 + day, or 0 when it is not a real date. */
+function serialToYmd(serial: number, system: DateSystem): number {
+  if (system === 1900) return excelSerialToYmd(serial);
+  const whole = Math.floor(serial);
+  return whole < 0 ? 0 : excelSerialToYmd(whole + SERIAL_1904_OFFSET);
+}
+
+/** The canonical key of the quarter ending on a date encoded as ymd, or null. */
+function quarterEndingOnYmd(ymd: number): PeriodKey | null {
+  const quarter = quarterEndingOnMonthDay(Math.floor(ymd / 100) % 100, ymd % 100);
+  return quarter === 0 ? null : Math.floor(ymd / 10000) + "Q" + quarter;
+}
+
+const isoOfYmd = (ymd: number): string => isoDate(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100, ymd % 100);
 
 function pad2(n: number): string {
   return n < 10 ? "0" + n : "" + n;
@@ -238,7 +261,11 @@ const RELATIVE_RE = /^FQ\s*(?:0|-\s*(\d{1,3}))$/;
 const STARTS_WITH_LETTER_RE = /^[A-Z]/;
 
 /** Why an input is not a period: a message key and its arguments, kept so a repeated bad input costs a lookup. */
-type Failure = { fail: "periodInvalid" | "periodEmpty"; typed: string } | { fail: "periodNotQuarterEnd"; typed: string; iso: string } | { fail: "periodSerialNotQuarterEnd"; typed: string; iso: string };
+type Failure =
+  | { fail: "periodInvalid" | "periodEmpty" | "periodZero"; typed: string }
+  | { fail: "periodNotQuarterEnd"; typed: string; iso: string }
+  | { fail: "periodSerialNotQuarterEnd"; typed: string; iso: string }
+  | { fail: "periodSerialOtherSystem"; typed: string; iso: string; system: DateSystem; other: DateSystem; otherIso: string; key: PeriodKey };
 
 /** What one raw input resolves to: a canonical key, a relative offset (FQ-n: -n; FQ0/LATEST: 0), or a failure. */
 type Resolution = PeriodKey | number | Failure;
@@ -249,6 +276,10 @@ function throwFailure(failure: Failure): never {
       throw kcError("periodEmpty");
     case "periodInvalid":
       throw kcError("periodInvalid", quote(failure.typed));
+    case "periodZero":
+      throw kcError("periodZero");
+    case "periodSerialOtherSystem":
+      throw kcError("periodSerialOtherSystem", failure.typed, failure.iso, failure.system, failure.other, failure.otherIso, failure.key);
     default:
       throw kcError(failure.fail, quote(failure.typed), failure.iso);
   }
@@ -302,17 +333,25 @@ function parseText(raw: string): Resolution {
   return notValid(raw);
 }
 
-/** Parses a number input: an Excel 1900-system date serial. Never throws. */
-function parseSerial(serial: number): Resolution {
-  if (!Number.isFinite(serial)) return notValid(String(serial));
-  const ymd = excelSerialToYmd(serial);
-  if (ymd === 0) return notValid(String(serial));
-  const year = Math.floor(ymd / 10000);
-  const month = Math.floor(ymd / 100) % 100;
-  const day = ymd % 100;
-  const quarter = quarterEndingOnMonthDay(month, day);
-  if (quarter !== 0) return year + "Q" + quarter;
-  return { fail: "periodSerialNotQuarterEnd", typed: String(serial), iso: isoDate(year, month, day) };
+/**
+ * Parses a number input: an Excel date serial in the workbook's date system. 0 is what desktop Excel passes for an
+ * empty cell. A date that is no quarter end but would be one in the other date system says so (a 1904-system
+ * quarter end read in the 1900 system is the day before a quarter end, four years earlier, and the other way round
+ * the day after one, four years later: a serial read in the wrong system never lands on a quarter end). Never throws.
+ */
+function parseSerial(serial: number, system: DateSystem): Resolution {
+  const typed = String(serial);
+  if (serial === 0) return { fail: "periodZero", typed };
+  if (!Number.isFinite(serial)) return notValid(typed);
+  const ymd = serialToYmd(serial, system);
+  if (ymd === 0) return notValid(typed);
+  const key = quarterEndingOnYmd(ymd);
+  if (key !== null) return key;
+  const other: DateSystem = system === 1900 ? 1904 : 1900;
+  const otherYmd = serialToYmd(serial, other);
+  const otherKey = otherYmd === 0 ? null : quarterEndingOnYmd(otherYmd);
+  if (otherKey !== null) return { fail: "periodSerialOtherSystem", typed, iso: isoOfYmd(ymd), system, other, otherIso: isoOfYmd(otherYmd), key: otherKey };
+  return { fail: "periodSerialNotQuarterEnd", typed, iso: isoOfYmd(ymd) };
 }
 
 function describeNonScalar(input: unknown): never {
@@ -326,7 +365,8 @@ function describeNonScalar(input: unknown): never {
  * Turns a typed period (or an Excel cell's value) into a canonical key, relative forms counted from the latest period.
  * Accepted (any case, surrounding whitespace ignored): 2026Q1, Q1 2026, 2026 Q1, Q1-2026, 1Q26, 1Q2026, FY2026Q1,
  * 2026-Q1, quarter-end dates 2026-03-31, Mar 31, 2026, March 31, 2026, 3/31/2026, FQ0 / LATEST (= latest), FQ-n
- * (n quarters before latest), and numbers as Excel date serials of a quarter end. Two-digit years mean 20xx.
+ * (n quarters before latest), and numbers as Excel date serials of a quarter end, in the reader's date system (1900
+ * unless told 1904). Two-digit years mean 20xx.
  * Throws invalidValue for anything else. Does not check that the filing covers the period.
  * Each reader keeps a bounded cache of what it has read, so repeated input (good or bad) costs one lookup.
  */
@@ -336,7 +376,10 @@ export class PeriodReader {
   /** FQ-n keys by n, made once. */
   private readonly relativeKeys: (PeriodKey | null | undefined)[] = [];
 
-  constructor(readonly latest: PeriodKey) {
+  constructor(
+    readonly latest: PeriodKey,
+    readonly dateSystem: DateSystem = 1900,
+  ) {
     this.latestIndex = periodIndex(latest);
     if (this.latestIndex < 0) throw kcError("periodLatestNotKey", quote(latest));
   }
@@ -350,7 +393,7 @@ export class PeriodReader {
     } else if (typeof input === "number") {
       resolution = this.cache.get(input);
       if (resolution === undefined) {
-        resolution = parseSerial(input);
+        resolution = parseSerial(input, this.dateSystem);
         // NaN is a valid Map key but not worth caching; finite numbers are.
         if (Number.isFinite(input)) this.remember(input, resolution);
       }
@@ -381,6 +424,6 @@ export class PeriodReader {
 }
 
 /** One-off resolution (tests, the importer): a fresh reader each call. The engine keeps one reader per dataset. */
-export function resolvePeriod(input: unknown, latest: PeriodKey): PeriodKey {
-  return new PeriodReader(latest).resolve(input);
+export function resolvePeriod(input: unknown, latest: PeriodKey, dateSystem: DateSystem = 1900): PeriodKey {
+  return new PeriodReader(latest, dateSystem).resolve(input);
 }

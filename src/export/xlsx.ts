@@ -10,7 +10,12 @@ import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "./layou
 export interface XlsxOptions {
   /** Write each formula's cached result (default true). Without them a viewer must recalculate to show figures. */
   cachedResults?: boolean;
+  /** The workbook's creator property (default: the portable model's). */
+  creator?: string;
 }
+
+/** What the writer needs of a layout: its sheets (a WorkbookLayout, or the acceptance sheet). */
+export type SheetsLayout = Pick<WorkbookLayout, "sheets">;
 
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -39,22 +44,22 @@ const STYLES: Record<CellStyle, (cell: ExcelJS.Cell) => void> = {
 };
 
 /** The layout as an exceljs workbook (not yet written). */
-export function toWorkbook(layout: WorkbookLayout, options: XlsxOptions = {}): ExcelJS.Workbook {
+export function toWorkbook(layout: SheetsLayout, options: XlsxOptions = {}): ExcelJS.Workbook {
   const cached = options.cachedResults ?? true;
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "KC for Excel (kc export-model)";
+  workbook.creator = options.creator ?? "KC for Excel (kc export-model)";
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of layout.sheets) writeSheet(workbook, sheet, cached);
   return workbook;
 }
 
 /** Writes the layout to an .xlsx file. */
-export async function writeXlsx(layout: WorkbookLayout, file: string, options: XlsxOptions = {}): Promise<void> {
+export async function writeXlsx(layout: SheetsLayout, file: string, options: XlsxOptions = {}): Promise<void> {
   await toWorkbook(layout, options).xlsx.writeFile(file);
 }
 
 /** The layout as .xlsx bytes (for the task pane or an HTTP response). */
-export async function xlsxBuffer(layout: WorkbookLayout, options: XlsxOptions = {}): Promise<Buffer> {
+export async function xlsxBuffer(layout: SheetsLayout, options: XlsxOptions = {}): Promise<Buffer> {
   return Buffer.from(await toWorkbook(layout, options).xlsx.writeBuffer());
 }
 

@@ -20,7 +20,7 @@ import { functionsEngine } from "./runtime";
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [currency] "RMB" as reported (default) or "USD" at the filing's convenience rate. Example: "USD"
  * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both; ratios and per-share amounts never scale. Example: "millions"
- * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal, bridge and margin is recomputed, or the call is refused. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal, bridge and margin is recomputed, or the call is refused. A row whose metric cell is blank is ignored. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
@@ -34,7 +34,7 @@ export function metric(metric: string, period: any, currency?: string, scale?: s
  * @param metric Metric id of the numerator. Example: "GrossProfit"
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [base] Metric id of the denominator; default TotalRevenues. Example: "TotalRevenues"
- * @param [overrides] Two-column range of metric ids and values that replace those figures first. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [overrides] Two-column range of metric ids and values that replace those figures first. A row whose metric cell is blank is ignored. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The margin as a fraction.
  */
 export function margin(metric: string, period: any, base?: string, overrides?: any[][]): number {
@@ -48,7 +48,7 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
  * @param metric Metric id. Example: "TotalRevenues"
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [basis] "YoY" (default) or "QoQ". Example: "QoQ"
- * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. A row whose metric cell is blank is ignored. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The growth as a fraction.
  */
 export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
@@ -62,7 +62,7 @@ export function growth(metric: string, period: any, basis?: string, overrides?: 
  * @param metric Metric id. Example: "AdjustedEBITDAMargin"
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [basis] "YoY" (default) or "QoQ". Example: "QoQ"
- * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. A row whose metric cell is blank is ignored. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The change, in the metric's unit.
  */
 export function change(metric: string, period: any, basis?: string, overrides?: any[][]): number {
@@ -100,7 +100,7 @@ export function source(metric: string, period: any, currency?: string): string {
  * @customfunction STATEMENT STATEMENT
  * @helpurl https://localhost:3000/help.html#kc-statement
  * @param statement "BS", "IS", "CF" or "NONGAAP" (or the full statement name). Example: "IS"
- * @param [periods] One period or a range of periods (any form KC.METRIC accepts); default every period the statement has. Example: "2026Q1"
+ * @param [periods] One period or a range of periods (any form KC.METRIC accepts; blank cells are skipped); default every period the statement has. Example: "2026Q1"
  * @param [currency] "RMB" (default), "USD" (the filing's US$ column, other quarters translated and marked so), or "printed" (the filing's own columns, RMB and US$ side by side). Example: "printed"
  * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both. Example: "millions"
  * @returns The statement as a table.

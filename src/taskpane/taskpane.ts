@@ -5,6 +5,7 @@
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
 import { FILING_TEXT } from "../data/filing.generated";
+import { learnDateSystem } from "../functions/date-system";
 import { functionsEngine } from "../functions/runtime";
 import { mountTaskPane } from "./pane";
 import { REQUIREMENT_SETS, officeRequirements } from "./requirements";
@@ -66,6 +67,7 @@ Office.onReady((info) => {
   const requirements = inExcel ? officeRequirements() : null;
   const spills = requirements?.isSetSupported(REQUIREMENT_SETS.spills.name, REQUIREMENT_SETS.spills.version) ?? false;
   const workbook = inExcel ? new OfficeWorkbook({ spills }) : new NoWorkbook();
+  if (inExcel) void learnDateSystem(functionsEngine(), { run: (batch) => Excel.run(batch), isSetSupported: (name, version) => requirements?.isSetSupported(name, version) ?? false });
   // The functions runtime's engine: in the shared runtime the task pane and the KC functions read the same one.
   if (root) mountTaskPane(root, { engine: functionsEngine(), filingText: FILING_TEXT, workbook, theme, requirements });
 });

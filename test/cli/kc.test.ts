@@ -22,6 +22,20 @@ describe("kc get", () => {
     expect(await kc(...argv)).toEqual({ code: 0, out: expected, err: "" });
   });
 
+  test.each([
+    ["46112", "2703732"], // the Excel date serial of 2026-03-31 (1900 date system): total revenues, line 233
+    ["46022", "2761387"], // 2025-12-31
+    [" 46112 ", "2703732"],
+  ])("a period typed as a number is read as Excel reads it in a cell: %j", async (period, expected) => {
+    expect(await kc("get", "TotalRevenues", period)).toEqual({ code: 0, out: expected, err: "" });
+  });
+
+  test("a number that is no quarter end is refused with the functions' message", async () => {
+    const result = await kc("get", "TotalRevenues", "46111");
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^#VALUE! Period '46111' \(Excel date 2026-03-30 in the 1900 date system\) is not valid/);
+  });
+
   test("--source names the line of the filing", async () => {
     expect((await kc("get", "NetLoss", "2026Q1", "--source")).out).toMatch(/Net loss · Three Months Ended Mar 31, 2026 RMB · line 249: \(343,720\)/);
   });
@@ -44,6 +58,37 @@ describe("kc get", () => {
       expect(result.err).toMatch(/usage: kc <command>/);
     },
   );
+});
+
+describe("kc help", () => {
+  test.each([[["--help"]], [["-h"]], [["help"]]])("%j prints the usage and exits 0", async (argv) => {
+    const result = await kc(...argv);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(result.out).toMatch(/^usage: kc <command>\n {2}get METRIC PERIOD/);
+    expect(result.out).toMatch(/^ {2}export-acceptance FILE\.xlsx$/m);
+  });
+
+  test.each([
+    [["get", "--help"]],
+    [["help", "get"]],
+    [["get", "NetLoss", "-h"]],
+  ])("%j prints the command's usage and exits 0", async (argv) => {
+    expect(await kc(...argv)).toEqual({ code: 0, out: "usage: kc get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]", err: "" });
+  });
+
+  test("a command whose usage runs over two lines prints both", async () => {
+    const result = await kc("import", "--help");
+    expect(result.code).toBe(0);
+    expect(result.out.split("\n")).toEqual([
+      "usage: kc import RELEASE [--out FILE] [--allow-untied]",
+      "  a results release in this format, as JSON; one that does not tie is refused with every",
+      "  problem and its line, unless --allow-untied (which records them in the dataset)",
+    ]);
+  });
+
+  test("an unknown command is still bad usage, exit 2", async () => {
+    expect((await kc("bogus", "--help")).code).toBe(2);
+  });
 });
 
 describe("kc metrics and check", () => {
@@ -73,7 +118,12 @@ describe("kc import", () => {
   test("writes the dataset as JSON", async () => {
     const out = join(dir, "dataset.json");
     const source = join(__dirname, "../../src/data/sources/kingsoft-cloud-2026q1-press-release.txt");
-    expect((await kc("import", source, "--out", out)).code).toBe(0);
+    const result = await kc("import", source, "--out", out);
+    expect(result.code).toBe(0);
+    // What was written: the filing's quarters (line 229), its tables (balance sheet, statement of comprehensive loss,
+    // five non-GAAP tables, cash flows) and every tie-out, none failing.
+    expect(result.out.startsWith(`Wrote ${out}: the release of 2026Q1 (periods 2025Q1, 2025Q4, 2026Q1), 8 tables, `)).toBe(true);
+    expect(result.out).toMatch(/ figures stated in its text; \d+ tie-outs: \d+ ok, \d+ noted, 0 failed\.$/);
     const dataset = JSON.parse(readFileSync(out, "utf8"));
     expect(dataset.latest).toBe("2026Q1");
     expect(dataset.tables[1].rows[2]).toMatchObject({ label: "Total revenues", line: 233 });

@@ -178,8 +178,7 @@ describe("an overrides range's problems name the row", () => {
 
   test.each([
     ["a typo", [["CostOfRevenues", -2400000], ["", ""], ["TotalRevenus", 3000000]], "overrideRow", "Overrides row 3: unknown metric 'TotalRevenus'. Did you mean TotalRevenues?"],
-    ["a blank name beside a value", [["TotalRevenues", 3000000], ["", 5]], "overrideNameBlank", "Overrides row 2: the metric is blank beside the value 5. Type a metric name such as TotalRevenues, or clear the row."],
-    ["a name of spaces beside a value", [["   ", 5]], "overrideNameBlank", "Overrides row 1: the metric is blank beside the value 5. Type a metric name such as TotalRevenues, or clear the row."],
+    ["a metric beside a blank value", [["TotalRevenues", 3000000], ["CostOfRevenues", null]], "overrideValueBlank", "Overrides row 2: CostOfRevenues has no value. Type its value, or clear the metric cell to remove the override (desktop Excel reads a cleared value cell as 0, an override of 0)."],
     ["a number for a name", [["TotalRevenues", 3000000], [42, 5]], "overrideNameNotText", "Overrides row 2: the metric must be a name such as TotalRevenues, not 42."],
     ["TRUE for a name", [[true, 5]], "overrideNameNotText", "Overrides row 1: the metric must be a name such as TotalRevenues, not TRUE."],
     ["a name too long", [["x".repeat(300), 5]], "overrideRow", "Overrides row 1: metric name is too long (more than 255 characters). Type an id such as TotalRevenues."],

@@ -208,8 +208,10 @@ describe("overrides: a scenario for one period", () => {
   test("blank override rows are skipped; an empty range is no override", () => {
     expect(excel.metric("GrossProfit", "2026Q1", null, null, [["", ""], ["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
     expect(excel.metric("GrossProfit", "2026Q1", null, null, [["", ""]])).toBe(345748);
-    // a cleared scenario value: the row keeps its metric name but falls back to the figure as reported (line 235)
-    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null], ["CostOfRevenues", ""]])).toBe(345748);
+    // a cleared metric cell turns its row off whatever the value (desktop Excel passes the empty cell as 0): line 235
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [[null, 3000000], ["", -2400000], [0, 5]])).toBe(345748);
+    // a metric beside a cleared value is refused: on desktop the same cell reads as 0, an override of 0
+    expect(() => excel.metric("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null]])).toThrow(/^Overrides row 1: TotalRevenues has no value/);
     expect(() => excel.metric("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/^Overrides row 1: unknown metric 'AdjEBTDA'/);
   });
 });

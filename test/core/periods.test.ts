@@ -297,7 +297,11 @@ describe("resolvePeriod: Excel date serials", () => {
     expect(error.message).toContain(ACCEPTED);
   });
 
-  test.each([0, -1, 60, 2958466, NaN, Infinity, -Infinity])("serial %d is not a date: invalidValue", (serial) => {
+  test("serial 0 is what desktop Excel passes for an empty cell: invalidValue, saying so", () => {
+    expect(caught(() => resolvePeriod(0, LATEST)).message).toBe(`Period is 0, which is what desktop Excel passes for an empty cell: fill in the period. ${ACCEPTED}`);
+  });
+
+  test.each([-1, 60, 2958466, NaN, Infinity, -Infinity])("serial %d is not a date: invalidValue", (serial) => {
     const error = caught(() => resolvePeriod(serial, LATEST));
     expect(error.kind).toBe("invalidValue");
     expect(error.message).toBe(`Period '${String(serial)}' is not valid. ${ACCEPTED}`);

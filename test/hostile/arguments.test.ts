@@ -62,6 +62,14 @@ test("a whole-column periods range reads its periods, without flattening a milli
   expect(m.heapGrowthMb).toBeLessThan(8);
 });
 
+test("the same from desktop Excel, whose empty cells arrive as 0: the 0s are skipped as blanks", () => {
+  const m = measured("a whole-column periods range (D:D) from desktop Excel: a million 0s below the periods");
+  expect(m.header).toBe("2025Q4,2026Q1");
+  expect(m.values).toBe(20);
+  expect(m.msPerCall).toBeLessThan(100);
+  expect(m.heapGrowthMb).toBeLessThan(8);
+});
+
 test("a whole column of more than 100 periods: refused, saying how many rows are read", () => {
   const m = measured("a whole-column periods range with 101 periods in it");
   expect(m.errors).toBe("periodsTooMany");

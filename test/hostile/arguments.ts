@@ -92,6 +92,18 @@ export const ARGUMENT_CASES: ArgumentCase[] = [
     },
   },
   {
+    name: "a whole-column periods range (D:D) from desktop Excel: a million 0s below the periods",
+    run: () => {
+      const { excel } = createEngine(DATASET);
+      const column: unknown[][] = Array.from({ length: WHOLE_COLUMN_ROWS }, () => [0]);
+      column[0] = ["2025Q4"];
+      column[2] = ["2026Q1"];
+      const rows = excel.statement("IS", column as never);
+      const header = rows[0].slice(1).join(",");
+      return { ...measure(20, () => excel.statement("IS", column as never)), header };
+    },
+  },
+  {
     name: "a whole-column periods range with 101 periods in it",
     run: () => {
       const { excel } = createEngine(DATASET);

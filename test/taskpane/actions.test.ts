@@ -43,7 +43,9 @@ describe("planModel", () => {
     const block = plan.batch.writes.find((w) => w.sheet === "KC Scenario" && w.row > 0)!;
     const row = block.cells.find((r) => r[1] === "GrossMargin")!;
     expect(row[2]).toBe('=KC.METRIC("GrossMargin","2026Q1",,,$B$54:$C$61)');
-    expect(block.cells.find((r) => r[1] === "PublicCloudRevenues")![2]).toBe("=D7");
+    // Overrides row of public cloud revenues: its value cell follows the input, its metric cell switches it on once the
+    // input differs from the reported figure (C7), so no value cell is ever blank (desktop Excel reads that as 0).
+    expect(block.cells.find((r) => r[0] === "Public cloud services")!.slice(1, 3)).toEqual(['=IF(D7=C7,"","PublicCloudRevenues")', "=D7"]);
     expect(plan.chart).toMatchObject({ sheet: "KC Ratios", lines: [2, 3], data: { rows: 4, cols: 5 }, axisFormats: { primary: "#,##0;(#,##0)", secondary: "0%" } });
     // Built, it shows the scenario with its first yellow input selected.
     expect([plan.batch.activate, plan.batch.select, plan.scenario.inputRange]).toEqual(["KC Scenario", "D7", "D7:D14"]);

@@ -9,7 +9,7 @@ import type { RawCellContent, SimpleCellAddress } from "hyperformula";
 import { a1, parseA1 } from "../../core";
 import { BatchHost, LogPlan, ReadFacts, ReadQuery, Saved, SizedWrite, logBlock, writeAllOrNothing } from "../../taskpane/all-or-nothing";
 import { Batch, Block, BlockContent, CellRef, CellValue, ChartSpec, Workbook, WriteResult, workbookError } from "../../taskpane/workbook";
-import { kcEngine } from "../hyperformula-kc";
+import { KcEngineOptions, kcEngine } from "../hyperformula-kc";
 
 /** A cell as HyperFormula takes it: "" is an empty cell in Excel's `range.formulas`. */
 const toEngine = (cell: CellValue): RawCellContent => (cell === "" ? null : cell);
@@ -33,9 +33,10 @@ export class GridWorkbook implements Workbook {
   anchor = { row: 0, col: 0 };
   private readonly listeners: Array<() => void> = [];
 
-  constructor(sheet = "Sheet1") {
+  /** `options`: how its KC functions see empty cells (the web's null by default, or desktop Excel's 0). */
+  constructor(sheet = "Sheet1", options: KcEngineOptions = {}) {
     this.sheet = sheet;
-    this.engine = kcEngine({ [sheet]: [] });
+    this.engine = kcEngine({ [sheet]: [] }, options);
     this.engine.on("valuesUpdated", () => this.changed());
   }
 

@@ -16,7 +16,10 @@ export type CellRole =
   | "reference" // a metric printed again elsewhere: a formula pointing at its home cell
   | "line" // the filing line a row's figures are printed on
   | "input" // a scenario input (a constant the user types over)
-  | "change"; // scenario minus reported
+  | "change" // scenario minus reported
+  | "kc" // a KC formula (the acceptance workbook's checks, which need the add-in)
+  | "expected" // the figure a check expects, from the filing
+  | "verdict"; // PASS / FAIL, and the acceptance workbook's summary
 
 export type CellStyle = "title" | "subtitle" | "header" | "heading" | "total" | "input" | "muted" | "prose" | "code";
 

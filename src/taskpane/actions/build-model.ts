@@ -57,7 +57,10 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
   });
 
   // The scenario through the add-in: below the native scenario, an overrides range (metric, value) that follows the
-  // yellow inputs, and KC.METRIC(..., overrides) beside the native formula's result for each dependent metric.
+  // yellow inputs, and KC.METRIC(..., overrides) beside the native formula's result for each dependent metric. Each
+  // value cell always holds its input (the reported figure until typed over); the metric cell is the on/off switch,
+  // blank while the input equals the reported figure. Desktop Excel passes an empty cell as 0, so a value cell must
+  // never be what turns an override off (a blank metric cell is skipped on every host).
   const sc = layout.scenario;
   const scSheet = layout.sheets.find((s) => s.name === sc.sheet)!;
   const period = sc.period;
@@ -72,11 +75,11 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
   };
   const top = row;
   push(["Through the add-in: KC.METRIC with the inputs above as its overrides range (needs KC for Excel; elsewhere these show #NAME?)"]);
-  push(["Overrides", "Metric", "Value (RMB thousands)"]);
+  push(["Overrides", "Metric (blank while the input is the reported figure)", "Value (RMB thousands)"]);
   const overridesStart = top + block.length;
   for (const input of sc.inputs) {
     const r = Number(/\d+$/.exec(input.address)![0]);
-    push([metricLabel(input.metric), input.metric, `=D${r}`], ["General", "General", numberFormat(engine.metric(input.metric).unit)]);
+    push([metricLabel(input.metric), overrideSwitch(input.metric, `D${r}`, `C${r}`), `=D${r}`], ["General", "General", numberFormat(engine.metric(input.metric).unit)]);
   }
   const overridesEnd = top + block.length - 1;
   const overrides = `${absoluteA1(overridesStart, 1)}:${absoluteA1(overridesEnd, 2)}`;
@@ -139,6 +142,9 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
     ...(layout.forecast ? { forecast: layout.forecast } : {}),
   };
 }
+
+/** An overrides row's metric cell: the metric while its input differs from the reported figure, else blank (no override). */
+const overrideSwitch = (metric: string, input: string, reported: string): string => `=IF(${input}=${reported},"","${metric}")`;
 
 /** Builds the model in the workbook: new sheets whose names collide with none. */
 export async function buildModel(engine: Engine, workbook: Workbook): Promise<ModelPlan> {
