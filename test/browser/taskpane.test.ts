@@ -1,6 +1,7 @@
 /**
- * The task pane in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core, against a
- * development build served over http on 127.0.0.1 by a small static server started here. The preview page puts the
+ * The task pane in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core, against the
+ * development build the test run shares (test/build/shared-build.ts), served over http on 127.0.0.1 by a small static
+ * server started here. The preview page puts the
  * task pane beside a HyperFormula grid that implements the task pane's Workbook interface.
  * Without /usr/bin/chromium the tests are skipped with a note, except under CI (process.env.CI), where they fail.
  */
@@ -9,8 +10,8 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
 import type { BrowserContext, Page } from "playwright-core";
+import { sharedBuild } from "../build/shared-build";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -21,21 +22,7 @@ if (!haveChromium && process.env.CI) {
 if (!haveChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
-const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
-
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".xml": "text/xml", ".png": "image/png", ".map": "application/json", ".css": "text/css" };
-
-async function buildDev(outDir: string): Promise<void> {
-  const config = makeConfig({}, { mode: "development" });
-  config.output = { ...config.output, path: outDir };
-  config.infrastructureLogging = { level: "error" };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
-    const compiler = webpack(config);
-    compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error) : resolve(result))));
-  });
-  if (stats.hasErrors()) throw new Error(stats.compilation.errors.map(String).join("\n"));
-}
 
 /** Serves `dir` read-only on 127.0.0.1 (a free port). */
 function serve(dir: string): Promise<http.Server> {
@@ -106,9 +93,7 @@ describeBrowser("task pane in Chromium (preview page)", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-browser-"));
 
   beforeAll(async () => {
-    const dist = path.join(tmp, "dist");
-    await buildDev(dist);
-    server = await serve(dist);
+    server = await serve(sharedBuild("development").dir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const { chromium } = await import("playwright-core");
     context = await chromium.launchPersistentContext(path.join(tmp, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS });

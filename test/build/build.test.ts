@@ -1,12 +1,13 @@
 /**
- * The real webpack build, production and development, each run once into a temporary folder: what dist/ holds, the
- * production URL rewrite, office.js from the CDN vs the local copy, and the generated functions.json vs the golden.
+ * The real webpack build, production and development, built once for the whole test run (shared-build.ts): what dist/
+ * holds, the production URL rewrite, office.js from the CDN vs the local copy, and the generated functions.json vs the
+ * golden.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
+import type webpack from "webpack";
 import { manifestProblems } from "../helpers/manifest";
+import { BuildOutput, sharedBuild, TEST_PRODUCTION_URL } from "./shared-build";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
 const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { mode: string }) => webpack.Configuration) & {
@@ -16,42 +17,25 @@ const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { 
 };
 
 const ROOT = path.join(__dirname, "..", "..");
-const PRODUCTION_URL = "https://kc.test.example/addin/";
+const PRODUCTION_URL = TEST_PRODUCTION_URL;
 const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "functions", "functions.golden.json"), "utf8"));
-
-async function build(mode: "production" | "development", outDir: string): Promise<webpack.Stats> {
-  const config = makeConfig({}, { mode });
-  config.output = { ...config.output, path: outDir };
-  config.infrastructureLogging = { level: "error" };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
-    const compiler = webpack(config);
-    compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error) : resolve(result))));
-  });
-  return stats;
-}
 
 let prodDir: string;
 let devDir: string;
-let prodStats: webpack.Stats;
-let devStats: webpack.Stats;
+let prod: BuildOutput;
+let dev: BuildOutput;
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
 
-beforeAll(async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-build-"));
-  prodDir = path.join(tmp, "prod");
-  devDir = path.join(tmp, "dev");
-  process.env.KC_PRODUCTION_URL = PRODUCTION_URL.replace(/\/$/, ""); // no trailing slash: the config adds it
-  try {
-    prodStats = await build("production", prodDir);
-  } finally {
-    delete process.env.KC_PRODUCTION_URL;
-  }
-  devStats = await build("development", devDir);
-}, 120_000);
+beforeAll(() => {
+  prod = sharedBuild("production");
+  dev = sharedBuild("development");
+  prodDir = prod.dir;
+  devDir = dev.dir;
+});
 
 describe("npm run build (production)", () => {
   test("compiles without errors and emits the add-in", () => {
-    expect(prodStats.compilation.errors.map(String)).toEqual([]);
+    expect(prod.errors).toEqual([]);
     for (const file of ["taskpane.html", "taskpane.js", "functions.js", "commands.js", "functions.json", "help.html", "manifest.xml"]) {
       expect(fs.existsSync(path.join(prodDir, file))).toBe(true);
     }
@@ -134,7 +118,7 @@ describe("npm run build (production)", () => {
 
 describe("npm run build:dev", () => {
   test("keeps the localhost URLs and serves office.js from a local copy beside its mapping table", async () => {
-    expect(devStats.compilation.errors.map(String)).toEqual([]);
+    expect(dev.errors).toEqual([]);
     expect(await manifestProblems(read(devDir, "manifest.xml"), makeConfig.DEV_URL, { dir: devDir })).toEqual([]);
     expect(read(devDir, "taskpane.html")).toContain('src="office-js/office.js"');
     for (const file of ["office.js", "o15apptofilemappingtable.js"]) expect(fs.existsSync(path.join(devDir, "office-js", file))).toBe(true);
