@@ -14,6 +14,7 @@ import { BuildMode, BuildOutput, BuildRecord, RECORD_ENV, TEST_PRODUCTION_URL } 
 const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
 
 const MODES: BuildMode[] = ["production", "development"];
+const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
 /** The config of one mode, writing into outDir; production for TEST_PRODUCTION_URL (given without its trailing slash: the config adds it). */
 function configFor(mode: BuildMode, outDir: string): webpack.Configuration {
@@ -37,7 +38,13 @@ function run(compiler: webpack.MultiCompiler): Promise<webpack.MultiStats> {
 function outputOf(mode: BuildMode, dir: string, stats: webpack.Stats): BuildOutput {
   const json = stats.toJson({ all: false, modules: true, nestedModules: true });
   const modules = (json.modules ?? []).flatMap((m) => [m.name ?? "", ...(m.modules ?? []).map((n) => n.name ?? "")]).filter(Boolean);
-  return { mode, dir, errors: stats.compilation.errors.map(String), warnings: stats.compilation.warnings.map(String), modules };
+  const assets = stats.compilation.getAssets().map(({ name, info }) => ({
+    name,
+    contenthash: ([] as string[]).concat(info.contenthash ?? []),
+    immutable: info.immutable === true,
+  }));
+  const releaseDir = mode === "production" ? path.join(dir, PACKAGE_VERSION) : dir;
+  return { mode, dir, releaseDir, assets, errors: stats.compilation.errors.map(String), warnings: stats.compilation.warnings.map(String), modules };
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -14,10 +14,22 @@ export const RECORD_ENV = "KC_TEST_BUILD";
 
 export type BuildMode = "production" | "development";
 
+export interface BuiltAsset {
+  /** Relative to dir. */
+  name: string;
+  /** The content hashes webpack put in the name ([contenthash]), if any. */
+  contenthash: string[];
+  /** webpack's word that the file never changes under this name (a content hash in it). */
+  immutable: boolean;
+}
+
 export interface BuildOutput {
   mode: BuildMode;
   /** The output folder (what `npm run build` / `npm run build:dev` put in dist/). */
   dir: string;
+  /** Where the page and its files are: dir in development, dir/<version>/ in production (manifest.xml stays in dir). */
+  releaseDir: string;
+  assets: BuiltAsset[];
   errors: string[];
   warnings: string[];
   /** Every module webpack bundled (its name, e.g. ./node_modules/decimal.js/decimal.js), concatenated ones included. */

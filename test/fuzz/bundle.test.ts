@@ -37,7 +37,9 @@ function emitted(dir = outDir): string[] {
 
 test("the production build succeeds", () => {
   expect(build.errors).toEqual([]);
-  expect(emitted()).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "commands.js", "taskpane.html"]));
+  const names = emitted().map((f) => path.basename(f));
+  for (const script of ["functions", "taskpane", "commands"]) expect(names.filter((n) => new RegExp(`^${script}\\.[0-9a-f]{8}\\.js$`).test(n))).toHaveLength(1);
+  expect(names).toContain("taskpane.html");
 });
 
 test("no module of the bundle comes from HyperFormula or another GPL-family package", () => {
