@@ -1,13 +1,14 @@
 /**
  * The real webpack build, production and development, built once for the whole test run (shared-build.ts): what dist/
  * holds, the production URL rewrite into the release folder, hashed script names and no source maps in production,
- * the manifest's version and comments, office.js from the CDN vs the local copy, and the generated functions.json vs
+ * the manifest's version, comments and schema, office.js from the CDN vs the local copy, and the generated functions.json vs
  * the golden.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type webpack from "webpack";
 import { kid, manifestProblems, parseManifest, text } from "../helpers/manifest";
+import { describeWithXmllint, validateManifest } from "../helpers/xmllint";
 import { BuildOutput, sharedBuild, TEST_PRODUCTION_URL } from "./shared-build";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
@@ -174,6 +175,12 @@ describe("npm run build (production)", () => {
       if (saved === undefined) delete process.env.KC_PRODUCTION_URL;
       else process.env.KC_PRODUCTION_URL = saved;
     }
+  });
+});
+
+describeWithXmllint("the built manifests against Microsoft's manifest schema (xmllint)", () => {
+  test("production and development validate", () => {
+    for (const dir of [prod.dir, devDir]) expect(validateManifest(read(dir, "manifest.xml"))).toEqual({ valid: true, messages: "" });
   });
 });
 
