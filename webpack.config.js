@@ -23,6 +23,7 @@
  * needed; HyperFormula is GPL-3.0 and dev-only, so it never reaches the production bundle).
  */
 /* eslint-env node */
+const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -36,6 +37,8 @@ const { version: PACKAGE_VERSION } = require("./package.json");
 
 const DEV_URL = "https://localhost:3000/";
 const MANIFEST = path.join(__dirname, "manifest.xml");
+/** The page's first script, plain ES5: tells users of an old webview what they need instead of a blank pane. */
+const WEBVIEW_CHECK = path.join(__dirname, "src", "webview-check.js");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 const ICON_SIZES = [16, 32, 64, 80, 128];
@@ -98,6 +101,9 @@ function manifestVersion(version = PACKAGE_VERSION) {
   if (!parts) throw usageError(`package.json's version '${version}' must be major.minor.patch, numbers only: the manifest's <Version> is made from it`);
   return `${parts.slice(1).join(".")}.0`;
 }
+
+/** The first 8 hex digits of a file's SHA-256, for a name that changes with its content. */
+const contentHash = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8);
 
 /**
  * manifest.xml as built: <Version> from package.json. In production also every dev URL rebased into the release
@@ -221,6 +227,7 @@ module.exports = (env, argv) => {
   // Production: everything but the manifest goes into the release folder, named by package.json's version.
   const folder = dev ? "" : `${PACKAGE_VERSION}/`;
   const filesUrl = `${baseUrl}${folder}`;
+  const webviewCheck = dev ? "webview-check.js" : `webview-check.${contentHash(WEBVIEW_CHECK)}.js`;
   const serving = Boolean(env && env.WEBPACK_SERVE);
   manifestVersion(); // a version Office cannot take stops the build here
   return {
@@ -262,7 +269,7 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane", "commands"],
         chunksSortMode: "manual", // functions.js first: it holds the runtime and the core the other two depend on
-        templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN, csp: contentSecurityPolicy(dev) },
+        templateParameters: { officeJsUrl: dev ? "office-js/office.js" : OFFICE_JS_CDN, csp: contentSecurityPolicy(dev), webviewCheck },
       }),
       ...(dev ? [] : [new ScriptsBesidePagePlugin(folder)]),
       ...(dev
@@ -273,6 +280,8 @@ module.exports = (env, argv) => {
           // Exact paths only: a glob over the project root would make every root file a watch trigger.
           ...ICON_SIZES.map((size) => ({ from: `assets/icon-${size}.png`, to: `${folder}assets/icon-${size}.png` })),
           { from: "src/taskpane/taskpane.css", to: `${folder}taskpane.css` },
+          // Shipped as written (ES5): the minifier must not rewrite it into syntax an old webview cannot parse.
+          { from: WEBVIEW_CHECK, to: `${folder}${webviewCheck}`, info: { minimized: true } },
           ...(dev ? [{ from: "src/taskpane/preview/preview.css", to: "preview.css" }] : []),
           ...(dev
             ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({

@@ -1,8 +1,8 @@
 /**
  * The real webpack build, production and development, built once for the whole test run (shared-build.ts): what dist/
  * holds, the production URL rewrite into the release folder, hashed script names and no source maps in production,
- * the manifest's version, comments and schema, office.js from the CDN vs the local copy, and the generated functions.json vs
- * the golden.
+ * the manifest's version, comments and schema, office.js from the CDN vs the local copy, the old-webview check, and
+ * the generated functions.json vs the golden.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,6 +18,9 @@ const makeConfig = require("../../webpack.config.js") as ((env: object, argv: { 
   contentSecurityPolicy(dev: boolean): string;
   manifestVersion(version?: string): string;
 };
+// acorn, webpack's own parser, to prove a file is plain ES5.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const acorn = require(require.resolve("acorn", { paths: [path.dirname(require.resolve("webpack"))] })) as { parse(code: string, options: object): unknown };
 
 const ROOT = path.join(__dirname, "..", "..");
 const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -25,7 +28,7 @@ const PRODUCTION_URL = TEST_PRODUCTION_URL;
 /** Where every file the production manifest names is served from. */
 const RELEASE_URL = `${PRODUCTION_URL}${PACKAGE_VERSION}/`;
 const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "functions", "functions.golden.json"), "utf8"));
-const HASHED_SCRIPT = /^(functions|taskpane|commands)\.([0-9a-f]{8})\.js$/;
+const HASHED_SCRIPT = /^(functions|taskpane|commands|webview-check)\.([0-9a-f]{8})\.js$/;
 
 let prod: BuildOutput;
 let dev: BuildOutput;
@@ -38,7 +41,7 @@ const pageScripts = (html: string) => [...html.matchAll(/<script[^>]*\bsrc="?([^
 /** Every file under dir, relative to it. */
 const filesUnder = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((f) => `${entry.name}/${f}`) : [entry.name]));
-/** The production script whose name starts with `name.` (functions, taskpane, commands). */
+/** The production script whose name starts with `name.` (functions, taskpane, commands, webview-check). */
 const prodScript = (name: string) => {
   const found = fs.readdirSync(releaseDir).filter((f) => HASHED_SCRIPT.exec(f)?.[1] === name);
   expect(found).toHaveLength(1);
@@ -58,7 +61,7 @@ describe("npm run build (production)", () => {
     expect(releaseDir).toBe(path.join(prod.dir, PACKAGE_VERSION));
     expect(fs.readdirSync(prod.dir).sort()).toEqual([PACKAGE_VERSION, "manifest.xml"]);
     for (const file of ["taskpane.html", "taskpane.css", "functions.json", "help.html"]) expect(fs.existsSync(path.join(releaseDir, file))).toBe(true);
-    for (const name of ["functions", "taskpane", "commands"]) prodScript(name);
+    for (const name of ["functions", "taskpane", "commands", "webview-check"]) prodScript(name);
     for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(releaseDir, "assets", `icon-${size}.png`))).toBe(true);
     expect(fs.existsSync(path.join(releaseDir, "office-js"))).toBe(false);
   });
@@ -90,20 +93,20 @@ describe("npm run build (production)", () => {
     expect(read(ROOT, "manifest.xml")).toMatch(/<!--[\s\S]*https:\/\/localhost:3000\/ \(npm start\)[\s\S]*-->/);
   });
 
-  test("taskpane.html loads office.js from Microsoft's CDN, then the functions (runtime and core), taskpane and commands bundles", () => {
+  test("taskpane.html loads the webview check, office.js from Microsoft's CDN, then the functions (runtime and core), taskpane and commands bundles", () => {
     const scripts = pageScripts(read(releaseDir, "taskpane.html"));
-    expect(scripts).toEqual([makeConfig.OFFICE_JS_CDN, prodScript("functions"), prodScript("taskpane"), prodScript("commands")]);
+    expect(scripts).toEqual([prodScript("webview-check"), makeConfig.OFFICE_JS_CDN, prodScript("functions"), prodScript("taskpane"), prodScript("commands")]);
   });
 
   test("cache safety: every script is named by its content hash, and the manifest names the functions script the page loads", async () => {
     const scripts = fs.readdirSync(releaseDir).filter((f) => f.endsWith(".js"));
-    expect(scripts.length).toBe(3);
+    expect(scripts.length).toBe(4);
     for (const script of scripts) {
       const [, , hash] = HASHED_SCRIPT.exec(script) ?? [];
       expect({ script, hashed: Boolean(hash) }).toEqual({ script, hashed: true });
       const asset = prod.assets.find((a) => a.name === `${PACKAGE_VERSION}/${script}`);
-      // webpack's own account.
-      expect(asset).toMatchObject({ immutable: true, contenthash: [hash] });
+      // webpack's own account (webview-check.js is copied as is: its hash is the config's SHA-256 of its content).
+      if (!script.startsWith("webview-check.")) expect(asset).toMatchObject({ immutable: true, contenthash: [hash] });
     }
     expect(new Set(scripts.map((s) => HASHED_SCRIPT.exec(s)![2])).size).toBe(scripts.length);
     const { resources } = await parseManifest(read(prod.dir, "manifest.xml"));
@@ -163,6 +166,14 @@ describe("npm run build (production)", () => {
     for (const file of fs.readdirSync(releaseDir).filter((f) => f.endsWith(".js"))) expect(read(releaseDir, file)).not.toMatch(/\beval\(|new Function\(/);
   });
 
+  test("the webview check ships as written, plain ES5 (an old webview must be able to parse it)", () => {
+    const shipped = read(releaseDir, prodScript("webview-check"));
+    expect(shipped).toBe(read(ROOT, "src/webview-check.js"));
+    expect(() => acorn.parse(shipped, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    // The parser does refuse later syntax, so the line above can fail.
+    expect(() => acorn.parse("var f = () => 1;", { ecmaVersion: 5, sourceType: "script" })).toThrow();
+  });
+
   test("a production URL that is not https is refused, and none at all stops the build with how to set it", () => {
     const saved = process.env.KC_PRODUCTION_URL;
     try {
@@ -191,7 +202,7 @@ describe("npm run build:dev", () => {
     expect(await manifestProblems(read(devDir, "manifest.xml"), makeConfig.DEV_URL, { dir: devDir })).toEqual([]);
     expect(read(devDir, "manifest.xml")).toBe(read(ROOT, "manifest.xml")); // its Version already is package.json's
     const html = read(devDir, "taskpane.html");
-    expect(pageScripts(html)).toEqual(["office-js/office.js", "functions.js", "taskpane.js", "commands.js"]);
+    expect(pageScripts(html)).toEqual(["webview-check.js", "office-js/office.js", "functions.js", "taskpane.js", "commands.js"]);
     for (const file of ["office.js", "o15apptofilemappingtable.js"]) expect(fs.existsSync(path.join(devDir, "office-js", file))).toBe(true);
     expect(JSON.parse(read(devDir, "functions.json"))).toEqual(golden);
   });
