@@ -1,10 +1,12 @@
-/** Where `npm start` records the dev server's process id, so that `npm stop` (another process) can end it. */
+/** What npm start and npm stop share: where the dev server's process id is recorded, its URL, where Excel is. */
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const PID_FILE = path.join(ROOT, "node_modules", ".cache", "kc-for-excel", "dev-server.pid");
 const PORT = 3000;
 const URL = `https://localhost:${PORT}/`;
+/** Where office-addin-debugging can sideload into desktop Excel (start) and unregister it (stop). */
+const DESKTOP_EXCEL_PLATFORMS = ["win32", "darwin"];
 
 /** True if a process with this id exists (signal 0 only checks). */
 function isRunning(pid) {
@@ -16,4 +18,4 @@ function isRunning(pid) {
   }
 }
 
-module.exports = { ROOT, PID_FILE, PORT, URL, isRunning };
+module.exports = { ROOT, PID_FILE, PORT, URL, DESKTOP_EXCEL_PLATFORMS, isRunning };
