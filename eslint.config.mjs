@@ -24,4 +24,21 @@ export default [
       "prettier/prettier": "off",
     },
   },
+  {
+    // The core's one door: adapters reach src/core only through src/core/index.ts (README, "How a call flows").
+    files: ["src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/export/**/*.ts", "src/cli/**/*.ts", "src/dev/**/*.ts", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/core/*", "**/core/**"],
+              message: "Import the core through its door: \"../core\" (src/core/index.ts), never a module inside it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

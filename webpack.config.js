@@ -240,7 +240,7 @@ module.exports = (env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       // The preview is its own page (no Excel, no office.js): one self-contained bundle.
-      ...(dev ? { preview: "./src/taskpane/preview/preview.ts" } : {}),
+      ...(dev ? { preview: "./src/dev/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -273,7 +273,7 @@ module.exports = (env, argv) => {
       }),
       ...(dev ? [] : [new ScriptsBesidePagePlugin(folder)]),
       ...(dev
-        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/preview/preview.html", chunks: ["preview"], templateParameters: { csp: contentSecurityPolicy(true) } })]
+        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/dev/preview/preview.html", chunks: ["preview"], templateParameters: { csp: contentSecurityPolicy(true) } })]
         : []),
       new CopyWebpackPlugin({
         patterns: [
@@ -282,7 +282,7 @@ module.exports = (env, argv) => {
           { from: "src/taskpane/taskpane.css", to: `${folder}taskpane.css` },
           // Shipped as written (ES5): the minifier must not rewrite it into syntax an old webview cannot parse.
           { from: WEBVIEW_CHECK, to: `${folder}${webviewCheck}`, info: { minimized: true } },
-          ...(dev ? [{ from: "src/taskpane/preview/preview.css", to: "preview.css" }] : []),
+          ...(dev ? [{ from: "src/dev/preview/preview.css", to: "preview.css" }] : []),
           ...(dev
             ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
                 from: path.join(OFFICE_JS_DIR, file),

@@ -1,7 +1,7 @@
 /**
  * (2) Model recalculation in HyperFormula, side by side in one process: one analyst model built three ways, on the
  * same layout, every formula cell depending on one period cell (Inputs!B1):
- *   kc      KC.METRIC / KC.MARGIN, the functions the add-in registers (loadRegistry)
+ *   kc      KC.METRIC / KC.MARGIN, the functions the add-in registers (functionRegistry)
  *   native  the statements pasted as values on a Data sheet (RMB and US$ blocks), read with INDEX/MATCH; scaled
  *           figures as the lookup / 1000; margins as native division of the model's cells
  *   bare    BENCH.GET: a custom function that only looks a precomputed value up in a Map (the spec's reference point)
@@ -17,8 +17,8 @@
  */
 import * as fs from "fs";
 import type { HyperFormula as HF } from "hyperformula";
-import { kcContext } from "../src/core/context";
-import { loadRegistry } from "../src/functions/registry";
+import { functionRegistry } from "../src/dev/registry";
+import { functionsEngine } from "../src/functions/runtime";
 import { registerKc } from "./hf-kc";
 import { median } from "./stats";
 
@@ -46,11 +46,11 @@ const kcCells = (a: string, p: string): string[] => [
 ];
 
 async function makeData(file: string) {
-  const registry = await loadRegistry();
-  const kc = kcContext();
-  const metrics = [...kc.model.metrics.values()]
+  const registry = functionRegistry();
+  const kc = functionsEngine();
+  const metrics = kc.metrics()
     .filter((m) => ["IS", "NONGAAP", "CF"].includes(m.statement) && m.unit === "amount")
-    .filter((m) => PERIODS.every((p) => kc.model.periods(m.id).includes(p)))
+    .filter((m) => PERIODS.every((p) => kc.periods(m.id).includes(p)))
     .map((m) => m.id);
   const metric = registry.byName.get("METRIC")!.invoke;
   const margin = registry.byName.get("MARGIN")!.invoke;
@@ -147,7 +147,7 @@ async function main() {
   if (args[0] === "--make-data") return makeData(args[1]);
   const data = JSON.parse(fs.readFileSync(args[args.indexOf("--data") + 1], "utf8")) as Data;
   const uncached = args.includes("--uncached");
-  const registry = await loadRegistry();
+  const registry = functionRegistry();
   const HyperFormula = registerKc(registry, new Map(Object.entries(data.cells).map(([k, v]) => [k, v])));
   // bare keys are `${id}|${period}|${column}`: BENCH.GET gets (id, period, column)
   const books = { native: build(HyperFormula, "native", data), bare: build(HyperFormula, "bare", data), kc: build(HyperFormula, "kc", data) };

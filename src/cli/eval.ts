@@ -3,138 +3,21 @@
  * the add-in registers (found by name in the functions.json generated from src/functions/functions.ts).
  *
  *   kc eval '=KC.METRIC("AdjustedEBITDA","2026Q1")'                         -> 747506
- *   kc eval --json 'KC.GROWTH("NetLoss","2026Q1",,{"TotalRevenues",3000000})' -> [0.0873...]
+ *   kc eval --json 'KC.GROWTH("NetLoss","2026Q1",,{"TotalRevenues",3000000})' -> [-0.8498...] (the loss narrows to 47,452)
  *
  * Arguments: strings ("" escapes a quote), numbers, TRUE/FALSE, omitted arguments (null, as Excel passes them) and
  * array constants ({1,2;3,4}: "," between columns, ";" between rows). No cell references, no nested calls.
  * Exit codes: 0 every formula gave a value; 1 at least one gave an Excel error (#N/A, #VALUE!); 2 usage or syntax error.
  */
-import { isCustomFunctionError } from "../functions/node-runtime";
-import { ArgumentShapeError, excelArgument, loadRegistry, NAMESPACE, RegisteredFunction } from "../functions/registry";
+import { FormulaSyntaxError, Literal, ParsedCall, kcFunctionName, parseCall } from "../core";
+import { isCustomFunctionError } from "../dev/custom-functions";
+import { ArgumentShapeError, NAMESPACE, RegisteredFunction, excelArgument, functionRegistry } from "../dev/registry";
 
-export type Literal = string | number | boolean;
 /** One argument as written: a literal, an array constant, or null when omitted. */
-export type Arg = Literal | Literal[][] | null;
-export interface ParsedFormula {
-  name: string;
-  args: Arg[];
-}
+export type Arg = ParsedCall["args"][number];
 export type EvalResult = Literal | Literal[][] | { error: string; message: string };
 
-export class FormulaSyntaxError extends Error {
-  constructor(formula: string, position: number, problem: string) {
-    super(`${problem} at position ${position + 1} of ${formula}`);
-    this.name = "FormulaSyntaxError";
-  }
-}
-
 const USAGE = "usage: kc eval [--json] FORMULA...   e.g. kc eval '=KC.METRIC(\"AdjustedEBITDA\",\"2026Q1\")'";
-
-/** Parses `=NAME(arg, ...)`; throws FormulaSyntaxError with the position of the problem. */
-export function parseFormula(formula: string): ParsedFormula {
-  let pos = 0;
-  const fail = (problem: string): never => {
-    throw new FormulaSyntaxError(formula, pos, problem);
-  };
-  const skipSpace = () => {
-    while (pos < formula.length && /\s/.test(formula[pos])) pos++;
-  };
-  const peek = () => formula[pos];
-
-  const parseString = (): string => {
-    pos++; // opening quote
-    let text = "";
-    for (;;) {
-      if (pos >= formula.length) fail("unterminated string");
-      if (formula[pos] === '"') {
-        if (formula[pos + 1] === '"') {
-          text += '"';
-          pos += 2;
-          continue;
-        }
-        pos++;
-        return text;
-      }
-      text += formula[pos++];
-    }
-  };
-
-  const parseLiteral = (): Literal => {
-    skipSpace();
-    const c = peek();
-    if (c === '"') return parseString();
-    const number = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?/.exec(formula.slice(pos));
-    if (number) {
-      pos += number[0].length;
-      const text = number[0];
-      return text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
-    }
-    const bool = /^(TRUE|FALSE)\b/i.exec(formula.slice(pos));
-    if (bool) {
-      pos += bool[0].length;
-      return bool[0].toUpperCase() === "TRUE";
-    }
-    return fail(c === undefined ? "unexpected end of formula" : `unexpected '${c}'`);
-  };
-
-  const parseArray = (): Literal[][] => {
-    pos++; // {
-    const rows: Literal[][] = [[]];
-    for (;;) {
-      rows[rows.length - 1].push(parseLiteral());
-      skipSpace();
-      const c = peek();
-      pos++;
-      if (c === ",") continue;
-      if (c === ";") {
-        rows.push([]);
-        continue;
-      }
-      if (c === "}") break;
-      pos--;
-      fail(c === undefined ? "unterminated array constant" : `expected ',', ';' or '}' but found '${c}'`);
-    }
-    if (rows.some((row) => row.length !== rows[0].length)) fail("array constant rows have different lengths");
-    return rows;
-  };
-
-  const parseArg = (): Arg => {
-    skipSpace();
-    const c = peek();
-    if (c === "," || c === ")") return null;
-    if (c === "{") return parseArray();
-    return parseLiteral();
-  };
-
-  skipSpace();
-  if (peek() === "=") pos++;
-  skipSpace();
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(pos));
-  if (!name) fail("expected a function name such as KC.METRIC");
-  pos += name![0].length;
-  skipSpace();
-  if (peek() !== "(") fail("expected '('");
-  pos++;
-  const args: Arg[] = [];
-  skipSpace();
-  if (peek() === ")") {
-    pos++;
-  } else {
-    for (;;) {
-      args.push(parseArg());
-      skipSpace();
-      const c = peek();
-      pos++;
-      if (c === ",") continue;
-      if (c === ")") break;
-      pos--;
-      fail(c === undefined ? "missing ')'" : `expected ',' or ')' but found '${c}'`);
-    }
-  }
-  skipSpace();
-  if (pos < formula.length) fail(`unexpected '${peek()}' after the closing ')'`);
-  return { name: name![0], args };
-}
 
 class UsageError extends Error {}
 
@@ -179,13 +62,13 @@ export async function runEval(args: string[], out: (s: string) => void, err: (s:
     err(unknownOption ? `kc eval: unknown option ${unknownOption}\n${USAGE}` : USAGE);
     return 2;
   }
-  const registry = await loadRegistry();
+  const registry = functionRegistry();
   const results: EvalResult[] = [];
   try {
     for (const formula of formulas) {
-      const parsed = parseFormula(formula);
-      const [namespace, name, extra] = parsed.name.split(".");
-      const fn = name !== undefined && extra === undefined && namespace.toUpperCase() === NAMESPACE ? registry.byName.get(name.toUpperCase()) : undefined;
+      const parsed = parseCall(formula);
+      const name = kcFunctionName(parsed.name);
+      const fn = name === null ? undefined : registry.byName.get(name);
       if (!fn) {
         const known = [...registry.byName.keys()].map((n) => `${NAMESPACE}.${n}`).join(", ");
         throw new UsageError(`unknown function ${parsed.name}; the functions are ${known}`);

@@ -5,26 +5,28 @@
  */
 import { existsSync, renameSync, rmSync, statSync } from "fs";
 import { dirname, resolve } from "path";
-import { kcContext } from "../core/context";
-import { buildWorkbookLayout } from "../export/layout";
+import type { Engine } from "../core";
+import { MAX_FORECAST_QUARTERS, buildWorkbookLayout } from "../export";
 import { writeXlsx } from "../export/xlsx";
 
-const USAGE = "usage: kc export-model FILE.xlsx   writes the statements, bridges, ratios and a scenario sheet as a workbook with native formulas (no add-in needed)";
+const USAGE = `usage: kc export-model FILE.xlsx [--forecast N]   writes the statements, bridges, ratios and a scenario sheet as a workbook with native formulas (no add-in needed); --forecast N (1 to ${MAX_FORECAST_QUARTERS}) adds a driver-based Forecast sheet of the next N quarters and the full years`;
 
 /** `err` (default `out`) gets usage and write errors. */
-export async function runExportModel(args: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
+export async function runExportModel(engine: Engine, args: string[], out: (s: string) => void, err: (s: string) => void = out): Promise<number> {
   if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
     out(USAGE);
     return 0;
   }
-  const problem = usageProblem(args);
+  const forecast = readForecast(args);
+  const files = forecast.rest;
+  const problem = forecast.problem ?? usageProblem(files);
   if (problem) {
     err(`kc export-model: ${problem}`);
     err(USAGE);
     return 2;
   }
-  const file = resolve(args[0]);
-  const layout = buildWorkbookLayout(kcContext().model);
+  const file = resolve(files[0]);
+  const layout = buildWorkbookLayout(engine, forecast.quarters ? { forecastQuarters: forecast.quarters } : {});
   const partial = `${file}.partial-${process.pid}`;
   try {
     await writeXlsx(layout, partial);
@@ -35,13 +37,30 @@ export async function runExportModel(args: string[], out: (s: string) => void, e
     } catch {
       // nothing was written
     }
-    err(`kc export-model: cannot write ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
+    err(`kc export-model: cannot write ${files[0]}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
   const count = (role: string) => layout.sheets.reduce((n, s) => n + s.cells.filter((c) => c.role === role).length, 0);
-  out(`Wrote ${args[0]}: sheets ${layout.sheets.map((s) => s.name).join(", ")}.`);
+  out(`Wrote ${files[0]}: sheets ${layout.sheets.map((s) => s.name).join(", ")}.`);
   out(`${count("printed")} printed figures with their filing lines, ${count("computed") + count("reference") + count("change")} native formulas, ${layout.scenario.inputs.length} scenario inputs for ${layout.scenario.period} (sheet ${layout.scenario.sheet}).`);
+  if (layout.forecast) {
+    const estimates = layout.forecast.columns.filter((c) => c.kind === "estimate").map((c) => c.label);
+    out(`Forecast: ${estimates.join(", ")}, full years ${layout.forecast.years.map((y) => (y.missing.length ? `${y.label} (needs ${y.missing.join(", ")})` : y.label)).join(", ")} (sheet ${layout.forecast.sheet}).`);
+  }
   return 0;
+}
+
+/** `--forecast N` anywhere in the arguments: N whole, 1 to 8. The other arguments are the rest. */
+function readForecast(args: string[]): { quarters: number | null; rest: string[]; problem: string | null } {
+  const at = args.indexOf("--forecast");
+  if (at < 0) return { quarters: null, rest: args, problem: null };
+  const text = args[at + 1];
+  const rest = [...args.slice(0, at), ...args.slice(at + 2)];
+  const quarters = Number(text);
+  if (text === undefined || !Number.isInteger(quarters) || quarters < 1 || quarters > MAX_FORECAST_QUARTERS) {
+    return { quarters: null, rest, problem: `--forecast takes a number of quarters from 1 to ${MAX_FORECAST_QUARTERS}, not '${text ?? ""}'` };
+  }
+  return { quarters, rest, problem: null };
 }
 
 function usageProblem(args: string[]): string | null {

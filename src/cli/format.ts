@@ -1,4 +1,4 @@
-import type { Matrix } from "../core/api";
+import type { Matrix } from "../core";
 
 /** A spilled table as aligned text columns, numbers right-aligned, for the terminal. */
 export function formatMatrix(matrix: Matrix): string {

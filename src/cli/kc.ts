@@ -2,17 +2,16 @@
  * The kc command line: the same core the add-in uses, from a terminal.
  *   npm run --silent kc -- get AdjustedEBITDA 2026Q1 [--currency USD] [--scale millions] [--reported] [--source]
  *   npm run --silent kc -- metrics [--statement BS|IS|NONGAAP|CF] [--search TEXT]
- *   npm run --silent kc -- check
- *   npm run --silent kc -- import FILE [--out FILE]
+ *   npm run --silent kc -- check [RELEASE]
+ *   npm run --silent kc -- import RELEASE [--out FILE] [--allow-untied]
  *   npm run --silent kc -- eval [--json] FORMULA...
  *   npm run --silent kc -- export-model FILE.xlsx
- * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show) or a failed check; 2 bad usage.
+ * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show), a failed check or a refused
+ * release ("line N: ..."); 2 bad usage.
  */
-import { readFileSync, writeFileSync } from "fs";
-import { metricValue, metricsTable, reportedValue, sourceText } from "../core/api";
-import { kcContext } from "../core/context";
-import { ImportError, isKcError } from "../core/errors";
-import { importFiling } from "../core/importer";
+import { closeSync, openSync, readSync, writeFileSync } from "fs";
+import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
+import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
 import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
@@ -20,8 +19,10 @@ import { formatMatrix, formatNumber } from "./format";
 const USAGE = `usage: kc <command>
   get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
   metrics [--statement BS|IS|NONGAAP|CF|NARRATIVE|DERIVED] [--search TEXT]
-  check                      every tie-out; exit 1 if any fails
-  import FILE [--out FILE]   a results release in this format, as JSON
+  check [RELEASE]            every tie-out (of the embedded release, or of RELEASE); exit 1 if any fails
+  import RELEASE [--out FILE] [--allow-untied]
+                             a results release in this format, as JSON; one that does not tie is refused with every
+                             problem and its line, unless --allow-untied (which records them in the dataset)
   eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'
   export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)`;
 
@@ -53,73 +54,96 @@ const option = (parsed: Parsed, name: string): string | null => {
   return typeof value === "string" ? value : null;
 };
 
-function get(args: string[], out: (s: string) => void): number {
+function get(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--currency", "--scale"], ["--reported", "--source"]);
   if (parsed.positional.length !== 2) throw new UsageError("get takes METRIC and PERIOD");
   const [metric, period] = parsed.positional;
   const currency = option(parsed, "--currency");
-  if (parsed.options.has("--source")) out(sourceText(metric, period, currency));
-  else if (parsed.options.has("--reported")) out(formatNumber(reportedValue(metric, period, currency)));
-  else out(formatNumber(metricValue(metric, period, currency, option(parsed, "--scale"))));
+  if (parsed.options.has("--source")) out(engine.excel.source(metric, period, currency));
+  else if (parsed.options.has("--reported")) out(formatNumber(engine.excel.reported(metric, period, currency)));
+  else out(formatNumber(engine.excel.metric(metric, period, currency, option(parsed, "--scale"))));
   return 0;
 }
 
-function metrics(args: string[], out: (s: string) => void): number {
+function metrics(engine: Engine, args: string[], out: (s: string) => void): number {
   const parsed = parseArgs(args, ["--statement", "--search"], []);
   if (parsed.positional.length) throw new UsageError("metrics takes only --statement and --search");
-  out(formatMatrix(metricsTable(option(parsed, "--statement"), option(parsed, "--search"))));
+  out(formatMatrix(engine.excel.metrics(option(parsed, "--statement"), option(parsed, "--search"))));
   return 0;
 }
 
-function check(args: string[], out: (s: string) => void): number {
-  if (args.length) throw new UsageError("check takes no arguments");
-  const checks = kcContext().checks;
-  const rows = checks.map((c) => [
-    c.currency === "USD" ? `${c.identity} [US$]` : c.identity,
-    c.period,
-    c.printed.toFixed(),
-    c.recomputed.toSignificantDigits(12).toFixed(),
-    c.status === "ok" ? "ok" : `${c.status}: ${c.note}`,
-  ]);
+function check(engine: Engine, args: string[], out: (s: string) => void): number {
+  const parsed = parseArgs(args, [], []);
+  if (parsed.positional.length > 1) throw new UsageError("check takes at most one RELEASE");
+  // A release of the user's: its own engine, imported even if it does not tie, so that every failure shows.
+  const checked = parsed.positional.length ? createEngine(importFiling(readRelease(parsed.positional[0]), parsed.positional[0], { allowUntied: true })) : engine;
+  const checks = checked.checkRows();
+  const rows = checks.map((c) => [c.identity, c.period, formatNumber(c.printed), formatNumber(c.recomputed), statusText(c)]);
   out(formatMatrix([["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows]));
   const count = (status: string) => checks.filter((c) => c.status === status).length;
   out(`\n${count("ok")} ok, ${count("noted")} noted (the filing's own differences), ${count("FAIL")} failed`);
   return count("FAIL") > 0 ? 1 : 0;
 }
 
-function importCommand(args: string[], out: (s: string) => void): number {
-  const parsed = parseArgs(args, ["--out"], []);
-  if (parsed.positional.length !== 1) throw new UsageError("import takes one FILE");
+function importCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const parsed = parseArgs(args, ["--out"], ["--allow-untied"]);
+  if (parsed.positional.length !== 1) throw new UsageError("import takes one RELEASE");
   const [file] = parsed.positional;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  const json = JSON.stringify(importFiling(text, file), null, 2);
+  const dataset = importFiling(readRelease(file), file, { allowUntied: parsed.options.has("--allow-untied") });
+  if (dataset.untied) err(`kc import: imported with ${dataset.untied.length} problem(s) (--allow-untied), recorded in the dataset:\n${dataset.untied.join("\n")}`);
+  const json = JSON.stringify(dataset, null, 2);
   const target = option(parsed, "--out");
   if (target) writeFileSync(target, `${json}\n`);
   else out(json);
   return 0;
 }
 
+/**
+ * A release file's text, read no further than the size limit: a larger file (or an endless device) is refused after
+ * reading MAX_RELEASE_BYTES + 1 bytes, before anything is parsed.
+ */
+function readRelease(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  try {
+    const buffer = Buffer.alloc(LIMITS.MAX_RELEASE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      length += read;
+      if (read === 0 || length === buffer.length) break;
+    }
+    if (length > LIMITS.MAX_RELEASE_BYTES) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
+    return buffer.toString("utf8", 0, length);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new UsageError(`cannot read ${file}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  const engine = createEngine(DATASET);
   try {
     switch (command) {
       case "get":
-        return get(rest, out);
+        return get(engine, rest, out);
       case "metrics":
-        return metrics(rest, out);
+        return metrics(engine, rest, out);
       case "check":
-        return check(rest, out);
+        return check(engine, rest, out);
       case "import":
-        return importCommand(rest, out);
+        return importCommand(rest, out, err);
       case "eval":
         return await runEval(rest, out, err);
       case "export-model":
-        return await runExportModel(rest, out, err);
+        return await runExportModel(engine, rest, out, err);
       default:
         throw new UsageError(command ? `unknown command '${command}'` : "no command");
     }
@@ -133,7 +157,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return 1;
     }
     if (error instanceof ImportError) {
-      err(`kc import: ${error.message}`);
+      err(`kc ${command}: ${error.message}`);
       return 1;
     }
     throw error;
@@ -141,6 +165,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 if (require.main === module) {
+  // A reader that stops early (`kc import FILE | head`) closes the pipe: stop writing, quietly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -1,10 +1,12 @@
-import { IDENTITIES } from "./catalog";
-import type { Currency } from "./dataset";
+import { IDENTITIES, STATEMENTS, printedPrecision } from "./catalog";
+import type { Currency, Table } from "./dataset";
 import { D, Dec } from "./decimal";
-import { isKcError } from "./errors";
 import { Expr, parseFormula, references } from "./formula";
-import { CURRENCYLESS, Model } from "./model";
-import { PeriodKey } from "./periods";
+import { normalizeLabel } from "./labels";
+import { ReleaseProblem, importMessage, isKcError } from "./messages";
+import { Model, currencyless } from "./model";
+import { PeriodKey, shiftPeriod } from "./periods";
+import { toNumber } from "./scale";
 
 /**
  * The tie-outs: every printed subtotal, non-GAAP measure and margin recomputed from the reported inputs; every figure
@@ -13,6 +15,9 @@ import { PeriodKey } from "./periods";
  */
 
 export type CheckStatus = "ok" | "noted" | "FAIL";
+
+/** A figure a check reads: its metric, how many quarters before the check's period, and (if not the check's) its currency. */
+type Reference = { id: string; offset: number; currency?: Currency };
 
 export interface Check {
   identity: string;
@@ -24,13 +29,20 @@ export interface Check {
   /** Why a check passes other than exactly, or why it is noted or fails. */
   note: string;
   line: number | null;
+  /** The figures the recomputation reads (for a refusal's "from lines ..."). */
+  reads?: readonly Reference[];
+  /**
+   * A check of the release's own form rather than of its arithmetic (a statement printed twice, a figure not in the
+   * release's number format, a row no metric reads): it appears only when it fails, and its note is the whole problem.
+   */
+  form?: true;
 }
 
 /** Largest US$ difference, in the last printed unit, that is the filing footing its US$ column on its own. */
 const USD_FOOTING_TOLERANCE = 2;
 
 export function runChecks(model: Model): Check[] {
-  return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model)];
+  return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model), ...formChecks(model)];
 }
 
 function formulaChecks(model: Model): Check[] {
@@ -44,10 +56,11 @@ function formulaChecks(model: Model): Check[] {
         const recomputed = tryEvaluate(model, metric.expr, period, currency ?? "RMB");
         if (!recomputed) continue;
         const identity = `${metric.id} = ${metric.formula}`;
-        // A rounded figure ties to the precision the filing prints the metric with, not to its own: "(0.0)" for a
-        // per-share loss printed "(0.04)" elsewhere, or "-" for a margin, would otherwise tie at 0 decimals.
-        const decimals = metric.alwaysComputed ? printedDecimals(model, metric.id, currency ?? "") : printed.decimals;
-        checks.push(compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed));
+        // A rounded figure ties to the precision the catalog says the release prints the metric with, not to the
+        // figure's own: "(0.0)" for a per-share loss of (0.01), or "-" for a margin, would otherwise tie at 0 decimals.
+        const decimals = printedPrecision(metric).decimals;
+        const check = compare(identity, period, currency, printed.value, recomputed, decimals, printed.provenance.line, metric.alwaysComputed);
+        checks.push({ ...check, reads: references(metric.expr) });
       }
     }
   }
@@ -84,7 +97,7 @@ function identityChecks(model: Model): Check[] {
       const diff = l.minus(r).abs();
       const status: CheckStatus = diff.isZero() || diff.lte(tolerance) ? "ok" : "FAIL";
       const why = diff.isZero() ? note : `${note}; within the stated precision (±${tolerance.toFixed()})`;
-      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : note, line: null });
+      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : note, line: null, reads: refs });
     }
   }
   return checks;
@@ -93,13 +106,15 @@ function identityChecks(model: Model): Check[] {
 function translationChecks(model: Model): Check[] {
   const checks: Check[] = [];
   for (const metric of model.metrics.values()) {
-    if (CURRENCYLESS.has(metric.unit)) continue;
+    if (currencyless(metric.unit)) continue;
     for (const period of model.periods(metric.id)) {
       const usd = model.printed(metric.id, period, "USD")[0];
       const rmb = model.printed(metric.id, period, "RMB")[0];
       if (!usd || !rmb) continue;
-      const translated = rmb.value.div(model.rate).toDecimalPlaces(usd.decimals, D.ROUND_HALF_UP);
-      const unit = usd.precision ?? D(10).pow(-usd.decimals);
+      // Rounded as the catalog says the release prints the metric, never as the (possibly garbled) figure shows.
+      const decimals = printedPrecision(metric).decimals;
+      const translated = rmb.value.div(model.rate).toDecimalPlaces(decimals, D.ROUND_HALF_UP);
+      const unit = usd.precision ?? D(10).pow(-decimals);
       const steps = usd.value.minus(translated).abs().div(unit);
       const stated = usd.precision !== null;
       const status: CheckStatus = steps.isZero() || (stated && steps.lte(1)) ? "ok" : steps.lte(USD_FOOTING_TOLERANCE) ? "noted" : "FAIL";
@@ -116,10 +131,108 @@ function translationChecks(model: Model): Check[] {
         status,
         note,
         line: usd.provenance.line,
+        reads: [{ id: metric.id, offset: 0, currency: "RMB" }],
       });
     }
   }
   return checks;
+}
+
+/**
+ * The release's own form, beyond its arithmetic: each statement printed once; every table figure printed as the release
+ * prints that metric (the catalog's decimals, a percentage or not); every row read by a metric and every metric's row
+ * and sentence found (the model's and the importer's warnings). Listed only when they fail.
+ */
+function formChecks(model: Model): Check[] {
+  const { dataset } = model;
+  const checks: Check[] = [];
+  const fail = (identity: string, period: PeriodKey, currency: Currency | null, line: number | null, note: string, printed: Dec, expected: Dec) =>
+    checks.push({ identity, period, currency, printed, recomputed: expected, status: "FAIL", note, line, form: true });
+
+  // Printed/recomputed of a statement printed twice: how many times it is printed, and once.
+  const printings = new Map<string, { first: Table; count: number }>();
+  for (const table of dataset.tables) {
+    const key = `${table.kind}|${normalizeLabel(table.anchor)}`;
+    const earlier = printings.get(key);
+    if (!earlier) {
+      printings.set(key, { first: table, count: 1 });
+      continue;
+    }
+    earlier.count++;
+    const name = statementName(table, dataset.tables);
+    const note = importMessage("printedTwice", name, earlier.first.titleLine, table.titleLine);
+    fail(`${name[0].toUpperCase()}${name.slice(1)} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1));
+  }
+
+  // Printed/recomputed of a figure not in the release's format: the value as read, both times.
+  for (const table of dataset.tables) {
+    for (const row of table.rows) {
+      const id = model.rowMetric.get(row);
+      if (!id) continue;
+      const precision = printedPrecision(model.metric(id));
+      row.cells.forEach((cell, j) => {
+        const dash = !/\d/.test(cell.text);
+        if (dash || (cell.decimals === precision.decimals && cell.percent === precision.percent)) return;
+        const column = table.columns[j];
+        const note = importMessage("notReleaseFormat", row.label, column.header, cell.text, precision.description);
+        fail(`${id} printed in the release's number format`, column.period, column.currency, row.line, note, D(cell.value), D(cell.value));
+      });
+    }
+  }
+
+  // Printed/recomputed of a row no metric reads, or a metric's row or sentence not found: none.
+  for (const warning of [...model.warnings, ...dataset.warnings]) {
+    const at = /^line (\d+): /.exec(warning);
+    const note = importMessage("incomplete", at ? warning.slice(at[0].length) : warning);
+    fail("release read completely", dataset.latest, null, at ? Number(at[1]) : null, note, D(0), D(0));
+  }
+  return checks;
+}
+
+/** "balance sheet"; a reconciliation, of which a release prints several, by its first row: "non-GAAP reconciliation 'Net Loss'". */
+function statementName(table: Table, tables: readonly Table[]): string {
+  const name = STATEMENTS[table.kind].name;
+  const plain = name[0].toLowerCase() + name.slice(1);
+  return tables.filter((t) => t.kind === table.kind).some((t) => t.anchor !== table.anchor) ? `${plain} '${table.anchor}'` : plain;
+}
+
+/**
+ * What makes a release untied: every failing check, at its line (a cross-statement identity's: the first figure it
+ * reads), with the lines of the figures it reads, in the order of the lines. The importer refuses a release with any
+ * (or, asked to import it anyway, records them in the dataset).
+ */
+export function releaseProblems(model: Model, checks: readonly Check[] = runChecks(model)): ReleaseProblem[] {
+  const problems = checks
+    .filter((c) => c.status === "FAIL")
+    .map((c) => {
+      const read = linesRead(model, c);
+      const line = c.line ?? read[0] ?? model.dataset.lineCount;
+      if (c.form) return { line, problem: c.note };
+      const from = read.filter((l) => l !== line).join(", ");
+      return { line, problem: importMessage("untied", shownIdentity(c), c.period, decimalText(c.printed), decimalText(c.recomputed), from) };
+    });
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** A value for a message: exact, to 16 significant digits at most ("710901.2757320963"). */
+const decimalText = (value: Dec): string => value.toSignificantDigits(16).toString();
+
+/** The lines of the printed figures a check reads, in order, each once. */
+function linesRead(model: Model, check: Check): number[] {
+  const lines = new Set<number>();
+  for (const ref of check.reads ?? []) {
+    const unit = model.metric(ref.id).unit;
+    const currency = currencyless(unit) ? "" : (ref.currency ?? check.currency ?? "RMB");
+    let period: PeriodKey;
+    try {
+      period = shiftPeriod(check.period, ref.offset);
+    } catch {
+      continue;
+    }
+    const figure = model.printed(ref.id, period, currency)[0];
+    if (figure) lines.add(figure.provenance.line);
+  }
+  return [...lines];
 }
 
 function compare(identity: string, period: PeriodKey, currency: Currency | null, printed: Dec, recomputed: Dec, decimals: number, line: number, rounded: boolean): Check {
@@ -130,16 +243,9 @@ function compare(identity: string, period: PeriodKey, currency: Currency | null,
   return { identity, period, currency, printed, recomputed, status: "FAIL", note: `differs by ${recomputed.minus(printed).toFixed()}`, line };
 }
 
-/** The most decimals the filing prints a metric with, over every period, in one currency. */
-function printedDecimals(model: Model, id: string, currency: Currency | ""): number {
-  let decimals = 0;
-  for (const period of model.periods(id)) for (const figure of model.printed(id, period, currency)) decimals = Math.max(decimals, figure.decimals);
-  return decimals;
-}
-
 /** The currencies a metric's figure is printed in for a period (null for ratios and share counts). */
 function currenciesPrinted(model: Model, id: string, period: PeriodKey): Array<Currency | null> {
-  if (CURRENCYLESS.has(model.metric(id).unit)) return model.printed(id, period, "").length ? [null] : [];
+  if (currencyless(model.metric(id).unit)) return model.printed(id, period, "").length ? [null] : [];
   return (["RMB", "USD"] as const).filter((c) => model.printed(id, period, c).length > 0);
 }
 
@@ -155,9 +261,41 @@ function tryEvaluate(model: Model, expr: Expr, period: PeriodKey, currency: Curr
 /** Half the stated precision of a prose figure (0 for table figures, which are exact). */
 function halfStep(model: Model, id: string): Dec {
   for (const period of model.periods(id)) {
-    const figure = model.printed(id, period, model.metric(id).unit === "amount" ? "RMB" : "")[0];
+    const figure = model.printed(id, period, currencyless(model.metric(id).unit) ? "" : "RMB")[0];
     if (figure?.precision) return figure.precision.div(2);
   }
   const metric = model.metric(id);
   return metric.expr ? references(metric.expr).reduce((sum, r) => sum.plus(halfStep(model, r.id)), D(0)) : D(0);
 }
+
+/** One tie-out as every view shows it (KC.CHECKS, the task pane, kc check): numbers, and the identity's currency. */
+export interface CheckRow {
+  /** The identity, "[US$]" after it for the US$ column's checks. */
+  identity: string;
+  period: PeriodKey;
+  printed: number;
+  recomputed: number;
+  status: CheckStatus;
+  /** Why it is ok other than exactly, why it is noted, or by how much it fails. */
+  note: string;
+  /** The line of the printed figure checked, when there is one. */
+  line: number | null;
+}
+
+/** The identity as every view shows it: "[US$]" after it for the US$ column's checks. */
+const shownIdentity = (check: Check): string => (check.currency === "USD" ? `${check.identity} [US$]` : check.identity);
+
+export function checkRow(check: Check): CheckRow {
+  return {
+    identity: shownIdentity(check),
+    period: check.period,
+    printed: toNumber(check.printed),
+    recomputed: toNumber(check.recomputed),
+    status: check.status,
+    note: check.note,
+    line: check.line,
+  };
+}
+
+/** The status cell of KC.CHECKS and kc check: "ok", or the status and its note. */
+export const statusText = (row: CheckRow): string => (row.status === "ok" ? "ok" : `${row.status}: ${row.note}`);

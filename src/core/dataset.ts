@@ -36,6 +36,12 @@ export interface TableRow {
   cells: PrintedCell[];
 }
 
+/** A line of a table with a label and no figures that opens a section ("ASSETS", "Current assets:", "Adjustments:"). */
+export interface TableHeading {
+  label: string;
+  line: number;
+}
+
 export interface Table {
   kind: StatementKind;
   /** The statement's title as printed: "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS". */
@@ -48,6 +54,8 @@ export interface Table {
   headerLines: number[];
   columns: Column[];
   rows: TableRow[];
+  /** Every heading line, in the filing's order (rows name only the nearest as their section). */
+  headings: TableHeading[];
 }
 
 export type NarrativeUnit = "amount" | "shares" | "ratio" | "rate";
@@ -77,4 +85,9 @@ export interface Dataset {
   narrative: NarrativeFigure[];
   /** Prose figures the importer looked for but did not find. */
   warnings: string[];
+  /**
+   * Present only when the release was imported although it does not tie (`kc import --allow-untied`): every problem
+   * it was imported with, "line N: ...". KC.CHECKS and kc check show each as a failed check.
+   */
+  untied?: string[];
 }

@@ -9,11 +9,12 @@ export type Expr =
   | { op: "neg"; arg: Expr }
   | { op: "+" | "-" | "*" | "/"; left: Expr; right: Expr };
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9]*)(?:\[(-?\d+)\])?|([-+*/()]))/y;
+/** One token at a position; a sticky regex keeps its position in lastIndex, so each parse makes its own. */
+const TOKEN_SOURCE = String.raw`\s*(?:(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9]*)(?:\[(-?\d+)\])?|([-+*/()]))`;
 
 export function parseFormula(text: string): Expr {
   const tokens: Array<{ num?: string; id?: string; offset?: number; sym?: string }> = [];
-  TOKEN.lastIndex = 0;
+  const TOKEN = new RegExp(TOKEN_SOURCE, "y");
   while (TOKEN.lastIndex < text.length) {
     if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;

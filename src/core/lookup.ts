@@ -1,8 +1,9 @@
-import { invalidValue } from "./errors";
-import { Metric, normalizeLabel } from "./model";
-
-const MAX_INPUT = 200;
-const CACHE_LIMIT = 2000;
+import { MAX_NAME_LENGTH, NAME_CACHE_BYTES, NAME_CACHE_ENTRIES } from "./limits";
+import { KcError, kcError } from "./messages";
+import type { Metric } from "./model";
+import { normalizeLabel } from "./labels";
+import { BoundedCache, Refusal, isRefusal, refusal, refusedAgain } from "./results-cache";
+import { quote } from "./text";
 
 /**
  * Finds a metric by what an analyst types: its id, its label as printed, the release's own name for a measure, or a
@@ -11,7 +12,8 @@ const CACHE_LIMIT = 2000;
 export class MetricIndex {
   private readonly names = new Map<string, Set<string>>();
   private readonly ids = new Map<string, string>();
-  private readonly cache = new Map<string, string>();
+  /** What each typed name resolved to: an id, or the refusal it gets (a repeated typo costs one lookup too). */
+  private readonly cache = new BoundedCache<string, string | Refusal>(NAME_CACHE_ENTRIES, NAME_CACHE_BYTES);
 
   constructor(metrics: Iterable<Metric>, printedLabels: Iterable<[string, string]> = []) {
     for (const metric of metrics) {
@@ -22,14 +24,22 @@ export class MetricIndex {
   }
 
   resolve(input: unknown): string {
-    if (typeof input === "string") {
-      const hit = this.cache.get(input);
-      if (hit) return hit;
+    if (typeof input !== "string") throw kcError("metricNotText");
+    // First of all: a name past the limit is never scanned, looked up or cached.
+    if (input.length > MAX_NAME_LENGTH) throw kcError("metricTooLong", MAX_NAME_LENGTH);
+    let hit = this.cache.get(input);
+    if (hit === undefined) {
+      if (input.trim() === "") throw kcError("metricNotText");
+      try {
+        hit = this.lookup(input);
+      } catch (error) {
+        if (!(error instanceof KcError)) throw error;
+        hit = refusal(error);
+      }
+      this.cache.set(input, hit);
     }
-    const id = this.lookup(input);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(input as string, id);
-    return id;
+    if (isRefusal(hit)) throw refusedAgain(hit);
+    return hit;
   }
 
   /** Ids whose id, label or aliases contain the search text (normalized), in catalog order. */
@@ -43,22 +53,14 @@ export class MetricIndex {
     return out;
   }
 
-  private lookup(input: unknown): string {
-    if (typeof input !== "string" || input.trim() === "") {
-      throw invalidValue(`Metric must be text, such as "TotalRevenues" or "Adjusted EBITDA"; see =KC.METRICS() for the list.`);
-    }
-    if (input.length > MAX_INPUT) throw invalidValue(`Metric name is too long (${input.length} characters). Type an id such as TotalRevenues.`);
+  private lookup(input: string): string {
     const key = normalizeLabel(input);
     const byId = this.ids.get(key);
     if (byId) return byId;
     const candidates = this.names.get(key);
     if (candidates?.size === 1) return [...candidates][0];
-    if (candidates) {
-      throw invalidValue(`'${quote(input)}' names more than one metric. Type one of: ${[...candidates].join(", ")}.`);
-    }
-    const suggestions = this.closest(key);
-    const hint = suggestions.length ? `Did you mean ${suggestions.join(" or ")}?` : "See =KC.METRICS() for the list of metrics.";
-    throw invalidValue(`Unknown metric '${quote(input)}'. ${hint}`);
+    if (candidates) throw kcError("metricAmbiguous", quote(input), [...candidates]);
+    throw kcError("metricUnknown", quote(input), this.closest(key));
   }
 
   private add(name: string, id: string): void {
@@ -71,10 +73,13 @@ export class MetricIndex {
     }
   }
 
-  /** Up to three ids whose names are within a few edits of what was typed. */
+  /**
+   * Up to three ids whose names are within a few edits of what was typed: one edit per four characters, at most three.
+   * A short name has no near neighbour worth suggesting ("FCF" is not "CFF"): nothing is better than a wrong one.
+   */
   private closest(key: string): string[] {
-    if (!key) return [];
-    const limit = Math.max(2, Math.floor(key.length / 3));
+    const limit = Math.min(3, Math.floor(key.length / 4));
+    if (limit === 0) return [];
     const best = new Map<string, number>();
     const consider = (name: string, id: string) => {
       if (Math.abs(name.length - key.length) > limit) return;
@@ -112,11 +117,4 @@ function editDistance(a: string, b: string, limit: number): number {
     prev = row;
   }
   return prev[b.length];
-}
-
-/** What the user typed, made safe to show in a one-line message. */
-export function quote(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

@@ -1,7 +1,8 @@
-import { IDENTITIES, METRICS, MetricSpec, StatementId, Unit } from "./catalog";
+import { FixedSign, IDENTITIES, METRICS, MetricSpec, StatementId, UNITS, Unit } from "./catalog";
 import type { Currency, Dataset, PeriodKind, Table, TableRow } from "./dataset";
 import { D, Dec } from "./decimal";
-import { ImportError, notAvailable } from "./errors";
+import { importError, kcError } from "./messages";
+import { normalizeLabel } from "./labels";
 import { Exact, add, divide, fromDec, isZero, multiply, negate, subtract, toDec } from "./exact";
 import { Expr, parseFormula, references } from "./formula";
 import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
@@ -34,9 +35,13 @@ export interface Metric {
   aliases: string[];
   formula: string | null;
   expr: Expr | null;
-  /** Every metric this one's value can depend on, through its formula, transitively. */
+  /** Components the filing states are inside this printed total (moved by +d, they move it by +d). */
+  parts: readonly string[];
+  /** The sign the filing presents it with, when fixed (by the metric or its unit). */
+  sign: FixedSign | "positive" | null;
+  /** Every metric this one's value can depend on, through its formula and its parts, transitively. */
   dependsOn: ReadonlySet<string>;
-  /** Ratios and per-share amounts are printed rounded: their value is always recomputed from the amounts. */
+  /** Ratios and per-share amounts computed by a formula are printed rounded: their value is always recomputed. */
   alwaysComputed: boolean;
 }
 
@@ -56,8 +61,9 @@ interface Scenario {
   read: (ref: string, offset: number) => Exact;
 }
 
-export const CURRENCYLESS: ReadonlySet<Unit> = new Set<Unit>(["ratio", "shares", "rate"]);
-const RATE_METRIC = "ExchangeRateRMBPerUSD";
+/** Whether a unit's figures are kept without a currency (ratios, share counts, the rate). */
+export const currencyless = (unit: Unit): boolean => !UNITS[unit].currency;
+export const RATE_METRIC = "ExchangeRateRMBPerUSD";
 const SCENARIO_MEMO_LIMIT = 64;
 
 interface RowRef {
@@ -67,9 +73,6 @@ interface RowRef {
   section: string | null;
   label: string;
 }
-
-/** Labels compare without case, spaces, dashes or punctuation ("– Interest income" is "interestincome"). */
-export const normalizeLabel = (text: string): string => text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]/g, "");
 
 /**
  * The statement model over one imported filing: printed figures by metric, period and currency, and an evaluator
@@ -90,7 +93,8 @@ export class Model {
   /** Periods each metric is printed for (in RMB, or without a currency). */
   private readonly printedPeriods = new Map<string, Set<PeriodKey>>();
   private readonly periodCache = new Map<string, PeriodKey[]>();
-  private readonly valueCache = new Map<string, Map<string, Exact>>();
+  /** Reported values by currency, then period, then metric id (nested maps: no key string is built per lookup). */
+  private readonly valueCache: Record<Currency, Map<PeriodKey, Map<string, Exact>>> = { RMB: new Map(), USD: new Map() };
   private readonly scenarioMemos = new Map<string, Map<string, Exact>>();
   private readonly dirtySets = new Map<string, ReadonlySet<string>>();
 
@@ -100,7 +104,7 @@ export class Model {
     this.bindTables(specs);
     this.bindNarrative();
     const rate = this.printedFigures.get(figureKey(RATE_METRIC, dataset.latest, ""))?.[0];
-    if (!rate) throw new ImportError(dataset.lineCount, "the release states no RMB/US$ convenience rate (\"RMB6.8980 to US$1.00\")");
+    if (!rate) throw importError(dataset.lineCount, "noRate");
     this.rate = rate.value;
     this.rateText = rate.provenance.text.replace(/^RMB|\s.*$/g, "");
     this.checkIdentityReferences();
@@ -139,7 +143,7 @@ export class Model {
   requirePeriod(id: string, period: PeriodKey): void {
     const periods = this.periods(id);
     if (!periods.includes(period)) {
-      throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(periods)}.`);
+      throw kcError("periodNotCovered", id, period, describeAvailable(periods));
     }
   }
 
@@ -149,9 +153,16 @@ export class Model {
    * printed one, otherwise from the RMB figure at the release's convenience rate.
    */
   value(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Dec {
+    return toDec(this.exact(id, period, currency, overrides));
+  }
+
+  /** The same value, as a plain number while it is a whole number of the unit (no Decimal is made for it). */
+  exact(id: string, period: PeriodKey, currency: Currency = "RMB", overrides?: Overrides): Exact {
+    const rate = overrides?.get(RATE_METRIC);
+    if (rate !== undefined && id !== RATE_METRIC) return this.atRate(id, period, currency, overrides!, toDec(rate));
     if (currency === "USD" && this.metric(id).unit === "ratio") {
       // A ratio does not depend on the currency: it is the RMB figures' ratio, whatever the call's currency.
-      return this.value(id, period, "RMB", overrides && this.overridesInRMB(overrides));
+      return this.exact(id, period, "RMB", overrides && this.overridesInRMB(overrides));
     }
     if (overrides && overrides.size > 0) {
       const scenario: Scenario = {
@@ -164,22 +175,33 @@ export class Model {
         // Overrides are a scenario for one period: earlier quarters keep their reported figures.
         read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
       };
-      return toDec(this.scenarioValue(id, scenario));
+      return this.scenarioValue(id, scenario);
     }
-    return toDec(this.reported(id, period, currency));
+    return this.reported(id, period, currency);
   }
 
-  /** US$ overrides as RMB, at the release's rate (ratios and share counts have no currency). */
-  private overridesInRMB(overrides: Overrides): Overrides {
+  /**
+   * Under an overridden exchange rate every US$ figure is RMB / rate (the filing's US$ columns are at its own rate and
+   * no longer apply); US$ overrides are RMB at that rate. RMB figures and ratios do not move.
+   */
+  private atRate(id: string, period: PeriodKey, currency: Currency, overrides: Overrides, rate: Dec): Exact {
+    const others = new Map([...overrides].filter(([other]) => other !== RATE_METRIC));
+    if (currency === "RMB") return this.exact(id, period, "RMB", others);
+    const rmb = this.exact(id, period, "RMB", this.overridesInRMB(others, rate));
+    return currencyless(this.metric(id).unit) ? rmb : divide(rmb, rate);
+  }
+
+  /** US$ overrides as RMB, at the release's rate unless given (ratios and share counts have no currency). */
+  private overridesInRMB(overrides: Overrides, rate: Dec = this.rate): Overrides {
     const converted = new Map<string, Exact>();
-    for (const [id, value] of overrides) converted.set(id, CURRENCYLESS.has(this.metric(id).unit) ? value : fromDec(toDec(value).times(this.rate)));
+    for (const [id, value] of overrides) converted.set(id, currencyless(this.metric(id).unit) ? value : fromDec(toDec(value).times(rate)));
     return converted;
   }
 
   /** Whether the value in that currency is the filing's own figure rather than a translation at the rate. */
   isPrintedIn(id: string, period: PeriodKey, currency: Currency): boolean {
     const metric = this.metric(id);
-    return CURRENCYLESS.has(metric.unit) || currency === "RMB" || this.printed(id, period, currency).length > 0;
+    return currencyless(metric.unit) || currency === "RMB" || this.printed(id, period, currency).length > 0;
   }
 
   /** Evaluates any formula text of the model's language (used by the tie-outs), with the reported figures. */
@@ -201,7 +223,7 @@ export class Model {
       if (printed) value = fromDec(printed.value);
       else if (metric.expr) value = byFormula();
       else if (currency === "USD") value = divide(this.reported(id, period, "RMB"), this.rate);
-      else throw notAvailable(`The filing has no ${id} for ${period}. Periods it has for ${id}: ${describeAvailable(this.periods(id))}.`);
+      else throw kcError("periodNotCovered", id, period, describeAvailable(this.periods(id)));
     }
     cache.set(id, value);
     return value;
@@ -209,9 +231,9 @@ export class Model {
 
   /** The reported values of one period and currency, by metric id. */
   private cacheFor(period: PeriodKey, currency: Currency): Map<string, Exact> {
-    const key = `${period}|${currency}`;
-    let cache = this.valueCache.get(key);
-    if (!cache) this.valueCache.set(key, (cache = new Map()));
+    const byPeriod = this.valueCache[currency];
+    let cache = byPeriod.get(period);
+    if (!cache) byPeriod.set(period, (cache = new Map()));
     return cache;
   }
 
@@ -248,11 +270,24 @@ export class Model {
     if (override !== undefined) return override;
     const known = scenario.memo.get(id);
     if (known !== undefined) return known;
-    const value = scenario.dirty.has(id)
-      ? this.evalExpr(this.metric(id).expr!, id, scenario.period, scenario.read)
-        : this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    const value = scenario.dirty.has(id) ? this.recomputed(id, scenario) : this.reported(id, scenario.period, scenario.currency, scenario.reported);
     scenario.memo.set(id, value);
     return value;
+  }
+
+  /**
+   * A metric some override flows into: its formula over the scenario's values, or, for a printed total with parts
+   * (share-based compensation, depreciation and amortization), the reported total moved by what its parts moved.
+   */
+  private recomputed(id: string, scenario: Scenario): Exact {
+    const metric = this.metric(id);
+    if (metric.expr) return this.evalExpr(metric.expr, id, scenario.period, scenario.read);
+    let total = this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    for (const part of metric.parts) {
+      const moved = subtract(this.scenarioValue(part, scenario), this.reported(part, scenario.period, scenario.currency, scenario.reported));
+      total = add(total, moved);
+    }
+    return total;
   }
 
   private evalExpr(expr: Expr, id: string, period: PeriodKey, read: (ref: string, offset: number) => Exact): Exact {
@@ -269,7 +304,7 @@ export class Model {
         if (expr.op === "+") return add(left, right);
         if (expr.op === "-") return subtract(left, right);
         if (expr.op === "*") return multiply(left, right);
-        if (isZero(right)) throw notAvailable(`${id} for ${period} cannot be computed: it divides by zero.`);
+        if (isZero(right)) throw kcError("divideByZero", id, period);
         return divide(left, right);
       }
     }
@@ -288,7 +323,7 @@ export class Model {
           continue;
         }
         if (new Set(matches.map((m) => m.metric)).size > 1) {
-          throw new ImportError(row.line, `the row '${row.label}' matches ${matches.map((m) => m.metric).join(" and ")}`);
+          throw importError(row.line, "rowTwoMetrics", row.label, matches.map((m) => m.metric));
         }
         matches.forEach((m) => used.add(m));
         const metric = this.metric(matches[0].metric);
@@ -354,7 +389,7 @@ function figureKey(id: string, period: PeriodKey, currency: CurrencyKey): string
 }
 
 function currencyKeyFor(metric: Metric, currency: CurrencyKey): CurrencyKey {
-  return CURRENCYLESS.has(metric.unit) ? "" : currency;
+  return currencyless(metric.unit) ? "" : currency;
 }
 
 function parseRowRef(metric: string, text: string): RowRef {
@@ -394,8 +429,10 @@ function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<strin
       aliases: spec.aliases ?? [],
       formula: spec.formula ?? null,
       expr,
+      parts: spec.parts ?? [],
+      sign: spec.sign ?? unitSign(spec.unit),
       dependsOn: new Set(),
-      alwaysComputed: spec.unit === "ratio" || spec.unit === "perShare",
+      alwaysComputed: UNITS[spec.unit].alwaysComputed && expr !== null,
     });
   }
   for (const metric of metrics.values()) {
@@ -408,14 +445,20 @@ function buildMetrics(specs: readonly MetricSpec[], dataset: Dataset): Map<strin
 function collectDependencies(id: string, metrics: Map<string, Metric>, into: Set<string>, path: string[]): void {
   const metric = metrics.get(id);
   if (!metric) throw new Error(`formula of ${path[path.length - 2] ?? id} reads unknown metric '${id}'`);
-  if (!metric.expr) return;
-  for (const ref of references(metric.expr)) {
+  const inputs = [...(metric.expr ? references(metric.expr) : []), ...metric.parts.map((part) => ({ id: part, offset: 0 }))];
+  for (const ref of inputs) {
     if (path.includes(ref.id) && ref.offset === 0) throw new Error(`formula cycle: ${[...path, ref.id].join(" -> ")}`);
     if (!metrics.has(ref.id)) throw new Error(`formula of ${id} reads unknown metric '${ref.id}'`);
     if (ref.offset !== 0 || into.has(ref.id)) continue;
     into.add(ref.id);
     collectDependencies(ref.id, metrics, into, [...path, ref.id]);
   }
+}
+
+/** The sign a unit fixes: share counts are never negative, the exchange rate is above zero. */
+function unitSign(unit: Unit): FixedSign | "positive" | null {
+  const sign = UNITS[unit].sign;
+  return sign === "asPresented" ? null : sign;
 }
 
 /** The label of the first row a printed metric is sourced from, as the filing prints it. */

@@ -7,21 +7,18 @@
  * bounded cache for repeated inputs. It does not check whether the filing covers the period: callers do that and
  * raise notAvailable (describeAvailable formats the list for their message).
  */
-import { invalidValue, KcError } from "./errors";
+import { kcError } from "./messages";
+import { quote } from "./text";
 
 export type PeriodKey = string;
 
 /** Years a key may carry: Excel's own date range (1900-01-01 .. 9999-12-31). */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;
-const MAX_INPUT_LENGTH = 100;
-const QUOTE_LENGTH = 40;
+export const MAX_PERIOD_LENGTH = 100;
 const CACHE_LIMIT = 1000;
 /** FQ-n may reach back at most this many quarters (the year range caps it further). */
 const MAX_RELATIVE = 999;
-
-const ACCEPTED_FORMS = "Type a quarter such as 2026Q1, Q1 2026, 1Q26, 2026-03-31, or FQ0 (latest), FQ-1.";
-const QUARTER_ENDS_TEXT = "quarters end on Mar 31, Jun 30, Sep 30 and Dec 31";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Canonical keys
@@ -42,7 +39,7 @@ function isValidYearQuarter(year: number, quarter: number): boolean {
 /** formatPeriod(2026, 1) -> "2026Q1". Throws invalidValue for a year outside 1900-9999 or a quarter outside 1-4. */
 export function formatPeriod(year: number, quarter: number): PeriodKey {
   if (!isValidYearQuarter(year, quarter)) {
-    throw invalidValue(`Period year ${year}, quarter ${quarter} is not valid: the year must be 1900-9999 and the quarter 1-4.`);
+    throw kcError("periodYearQuarter", year, quarter);
   }
   return year + "Q" + quarter;
 }
@@ -52,7 +49,7 @@ export function splitPeriod(key: PeriodKey): { year: number; quarter: number } {
   const m = typeof key === "string" ? CANONICAL_RE.exec(key) : null;
   const year = m === null ? 0 : +m[1];
   if (m === null || year < MIN_YEAR) {
-    throw invalidValue(`'${quote(key)}' is not a period key such as 2026Q1.`);
+    throw kcError("periodNotKey", quote(key));
   }
   return { year, quarter: +m[2] };
 }
@@ -74,12 +71,10 @@ function keyFromIndex(index: number): PeriodKey | null {
 /** shiftPeriod("2026Q1", -1) -> "2025Q4"; shiftPeriod("2026Q1", -4) -> "2025Q1". Throws invalidValue outside 1900-9999. */
 export function shiftPeriod(key: PeriodKey, quarters: number): PeriodKey {
   const index = periodIndex(key);
-  if (index < 0) throw invalidValue(`'${quote(key)}' is not a period key such as 2026Q1.`);
-  if (!Number.isInteger(quarters)) throw invalidValue(`Cannot shift a period by ${quarters} quarters: use a whole number.`);
+  if (index < 0) throw kcError("periodNotKey", quote(key));
+  if (!Number.isInteger(quarters)) throw kcError("periodShiftNotWhole", quarters);
   const shifted = keyFromIndex(index + quarters);
-  if (shifted === null) {
-    throw invalidValue(`${key} shifted by ${quarters} quarters falls outside the years ${MIN_YEAR}-${MAX_YEAR}.`);
-  }
+  if (shifted === null) throw kcError("periodShiftOutside", key, quarters);
   return shifted;
 }
 
@@ -148,7 +143,7 @@ export function quarterEndingOn(year: number, month: number, day: number): Perio
   return quarter === 0 ? null : year + "Q" + quarter;
 }
 
-const QUARTER_END_SUFFIX = ["", "-03-31", "-06-30", "-09-30", "-12-31"];
+const QUARTER_END_SUFFIX: readonly string[] = ["", "-03-31", "-06-30", "-09-30", "-12-31"];
 
 /** quarterEndDate("2026Q1") -> "2026-03-31". */
 export function quarterEndDate(key: PeriodKey): string {
@@ -179,7 +174,7 @@ const MONTH_DAY_YEAR_RE = /^\s*([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:\s*,\s*|\s+)(\d{
  * optional). Returns null when the text is not such a date or the date does not exist (e.g. "Feb 30, 2026").
  */
 export function parseMonthDayYear(text: string): { year: number; month: number; day: number } | null {
-  if (typeof text !== "string" || text.length > MAX_INPUT_LENGTH) return null;
+  if (typeof text !== "string" || text.length > MAX_PERIOD_LENGTH) return null;
   const m = MONTH_DAY_YEAR_RE.exec(text);
   if (m === null) return null;
   const month = MONTHS.get(m[1].toUpperCase());
@@ -224,7 +219,7 @@ function isoDate(year: number, month: number, day: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// resolvePeriod
+// Reading what a user typed
 
 // All patterns run on the trimmed, upper-cased input.
 /** 2026Q1, 2026 Q1, 2026-Q1, FY2026Q1, FY2026 Q1, FY 2026-Q1 */
@@ -242,58 +237,24 @@ const RELATIVE_RE = /^FQ\s*(?:0|-\s*(\d{1,3}))$/;
 /** Cheap pre-check before running the month-name parser. */
 const STARTS_WITH_LETTER_RE = /^[A-Z]/;
 
-/** A failed resolution, cached so repeated bad input is as cheap as good input. The error is rebuilt per throw. */
-class Failure {
-  constructor(readonly message: string) {}
-}
+/** Why an input is not a period: a message key and its arguments, kept so a repeated bad input costs a lookup. */
+type Failure = { fail: "periodInvalid" | "periodEmpty"; typed: string } | { fail: "periodNotQuarterEnd"; typed: string; iso: string } | { fail: "periodSerialNotQuarterEnd"; typed: string; iso: string };
 
-/** Cached outcome for one raw input: a canonical key, a relative offset (FQ-n: -n; FQ0/LATEST: 0), or a failure. */
+/** What one raw input resolves to: a canonical key, a relative offset (FQ-n: -n; FQ0/LATEST: 0), or a failure. */
 type Resolution = PeriodKey | number | Failure;
 
-const cache = new Map<string | number, Resolution>();
-
-function remember(input: string | number, resolution: Resolution): Resolution {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(input, resolution);
-  return resolution;
-}
-
-/** Last `latest` seen and the keys of FQ-n relative to it (index n), so FQ-n allocates nothing on repeat calls. */
-let relativeLatest: PeriodKey | null = null;
-let relativeLatestIndex = -1;
-let relativeKeys: (PeriodKey | null | undefined)[] = [];
-
-function resolveRelative(offset: number, latest: PeriodKey, typed: string): PeriodKey {
-  if (latest !== relativeLatest) {
-    const index = typeof latest === "string" ? periodIndex(latest) : -1;
-    if (index < 0) throw invalidValue(`The latest period '${quote(latest)}' is not a period key such as 2026Q1.`);
-    relativeLatest = latest;
-    relativeLatestIndex = index;
-    relativeKeys = [];
+function throwFailure(failure: Failure): never {
+  switch (failure.fail) {
+    case "periodEmpty":
+      throw kcError("periodEmpty");
+    case "periodInvalid":
+      throw kcError("periodInvalid", quote(failure.typed));
+    default:
+      throw kcError(failure.fail, quote(failure.typed), failure.iso);
   }
-  if (offset === 0) return latest;
-  let key = relativeKeys[-offset];
-  if (key === undefined) {
-    key = keyFromIndex(relativeLatestIndex + offset);
-    relativeKeys[-offset] = key;
-  }
-  if (key === null) {
-    throw invalidValue(
-      `Period '${quote(typed)}' is not valid: it reaches before ${MIN_YEAR}. ${ACCEPTED_FORMS}`,
-    );
-  }
-  return key;
 }
 
-function notValid(typed: string): Failure {
-  return new Failure(`Period '${quote(typed)}' is not valid. ${ACCEPTED_FORMS}`);
-}
-
-function notQuarterEnd(typed: string, iso: string): Failure {
-  return new Failure(
-    `Period '${quote(typed)}' is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS_TEXT}). ${ACCEPTED_FORMS}`,
-  );
-}
+const notValid = (typed: string): Failure => ({ fail: "periodInvalid", typed });
 
 /** A year written with 2 digits means 20xx. */
 function fullYear(text: string): number {
@@ -305,17 +266,17 @@ function fullYear(text: string): number {
 function fromDate(year: number, month: number, day: number, typed: string): Resolution {
   if (!isValidDate(year, month, day)) return notValid(typed);
   const quarter = quarterEndingOnMonthDay(month, day);
-  return quarter === 0 ? notQuarterEnd(typed, isoDate(year, month, day)) : year + "Q" + quarter;
+  return quarter === 0 ? { fail: "periodNotQuarterEnd", typed, iso: isoDate(year, month, day) } : year + "Q" + quarter;
 }
 
 function fromYearQuarter(year: number, quarter: number, typed: string): Resolution {
   return isValidYearQuarter(year, quarter) ? year + "Q" + quarter : notValid(typed);
 }
 
-/** Parses a string input (at most MAX_INPUT_LENGTH characters). Never throws. */
+/** Parses a string input (at most MAX_PERIOD_LENGTH characters). Never throws. */
 function parseText(raw: string): Resolution {
   const text = raw.trim().toUpperCase();
-  if (text.length === 0) return new Failure(`Period is empty. ${ACCEPTED_FORMS}`);
+  if (text.length === 0) return { fail: "periodEmpty", typed: raw };
 
   // Canonical input is by far the most common: test it first.
   let m = CANONICAL_RE.exec(text);
@@ -351,60 +312,75 @@ function parseSerial(serial: number): Resolution {
   const day = ymd % 100;
   const quarter = quarterEndingOnMonthDay(month, day);
   if (quarter !== 0) return year + "Q" + quarter;
-  const iso = isoDate(year, month, day);
-  return new Failure(
-    `Period '${serial}' (Excel date ${iso}) is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS_TEXT}). ${ACCEPTED_FORMS}`,
-  );
+  return { fail: "periodSerialNotQuarterEnd", typed: String(serial), iso: isoDate(year, month, day) };
+}
+
+function describeNonScalar(input: unknown): never {
+  if (input === null || input === undefined) throw kcError("periodMissing");
+  if (Array.isArray(input)) throw kcError("periodRange");
+  if (typeof input === "boolean") throw kcError("periodInvalid", input ? "TRUE" : "FALSE");
+  throw kcError("periodInvalid", quote(input));
 }
 
 /**
- * Turns a typed period (or an Excel cell's value) into a canonical key, relative forms counted from `latest`.
+ * Turns a typed period (or an Excel cell's value) into a canonical key, relative forms counted from the latest period.
  * Accepted (any case, surrounding whitespace ignored): 2026Q1, Q1 2026, 2026 Q1, Q1-2026, 1Q26, 1Q2026, FY2026Q1,
  * 2026-Q1, quarter-end dates 2026-03-31, Mar 31, 2026, March 31, 2026, 3/31/2026, FQ0 / LATEST (= latest), FQ-n
  * (n quarters before latest), and numbers as Excel date serials of a quarter end. Two-digit years mean 20xx.
  * Throws invalidValue for anything else. Does not check that the filing covers the period.
+ * Each reader keeps a bounded cache of what it has read, so repeated input (good or bad) costs one lookup.
  */
+export class PeriodReader {
+  private readonly cache = new Map<string | number, Resolution>();
+  private readonly latestIndex: number;
+  /** FQ-n keys by n, made once. */
+  private readonly relativeKeys: (PeriodKey | null | undefined)[] = [];
+
+  constructor(readonly latest: PeriodKey) {
+    this.latestIndex = periodIndex(latest);
+    if (this.latestIndex < 0) throw kcError("periodLatestNotKey", quote(latest));
+  }
+
+  resolve(input: unknown): PeriodKey {
+    let resolution: Resolution | undefined;
+    if (typeof input === "string") {
+      if (input.length > MAX_PERIOD_LENGTH) throw kcError("periodTooLong", quote(input), MAX_PERIOD_LENGTH);
+      resolution = this.cache.get(input);
+      if (resolution === undefined) resolution = this.remember(input, parseText(input));
+    } else if (typeof input === "number") {
+      resolution = this.cache.get(input);
+      if (resolution === undefined) {
+        resolution = parseSerial(input);
+        // NaN is a valid Map key but not worth caching; finite numbers are.
+        if (Number.isFinite(input)) this.remember(input, resolution);
+      }
+    } else {
+      describeNonScalar(input);
+    }
+    if (typeof resolution === "string") return resolution;
+    if (typeof resolution === "number") return this.relative(resolution, input as string);
+    throwFailure(resolution);
+  }
+
+  private remember(input: string | number, resolution: Resolution): Resolution {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(input, resolution);
+    return resolution;
+  }
+
+  private relative(offset: number, typed: string): PeriodKey {
+    if (offset === 0) return this.latest;
+    let key = this.relativeKeys[-offset];
+    if (key === undefined) {
+      key = keyFromIndex(this.latestIndex + offset);
+      this.relativeKeys[-offset] = key;
+    }
+    if (key === null) throw kcError("periodBefore", quote(typed), MIN_YEAR);
+    return key;
+  }
+}
+
+/** One-off resolution (tests, the importer): a fresh reader each call. The engine keeps one reader per dataset. */
 export function resolvePeriod(input: unknown, latest: PeriodKey): PeriodKey {
-  let resolution: Resolution | undefined;
-  if (typeof input === "string") {
-    if (input.length > MAX_INPUT_LENGTH) {
-      throw invalidValue(`Period '${quote(input)}' is not valid (longer than ${MAX_INPUT_LENGTH} characters). ${ACCEPTED_FORMS}`);
-    }
-    resolution = cache.get(input);
-    if (resolution === undefined) resolution = remember(input, parseText(input));
-  } else if (typeof input === "number") {
-    resolution = cache.get(input);
-    if (resolution === undefined) {
-      resolution = parseSerial(input);
-      // NaN is a valid Map key but not worth caching; finite numbers are.
-      if (Number.isFinite(input)) remember(input, resolution);
-    }
-  } else {
-    throw invalidValue(describeNonScalar(input));
-  }
-
-  if (typeof resolution === "string") return resolution;
-  if (typeof resolution === "number") return resolveRelative(resolution, latest, input as string);
-  throw new KcError("invalidValue", resolution.message);
-}
-
-function describeNonScalar(input: unknown): string {
-  if (input === null || input === undefined) return `Period is missing. ${ACCEPTED_FORMS}`;
-  if (Array.isArray(input)) return `Period must be a single cell or value, not a range or array. ${ACCEPTED_FORMS}`;
-  if (typeof input === "boolean") return `Period '${input ? "TRUE" : "FALSE"}' is not valid. ${ACCEPTED_FORMS}`;
-  return `Period '${quote(input)}' is not valid. ${ACCEPTED_FORMS}`;
-}
-
-/** What the user typed, made safe for a single-line message: control characters become spaces, cut to ~40 chars. */
-function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === "string" ? value : String(value);
-  } catch {
-    text = typeof value;
-  }
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
-  const chars = Array.from(text); // code points, so a surrogate pair is never cut in half
-  return chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 3).join("") + "..." : text;
+  return new PeriodReader(latest).resolve(input);
 }

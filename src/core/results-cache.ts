@@ -1,22 +1,66 @@
+import { KcError, MessageKey } from "./messages";
+
+/**
+ * Caches of what calls computed, bounded twice: by entries and by an estimate of the memory their keys take (every
+ * text key is at most a few hundred characters, since arguments longer than their limit are refused before any cache
+ * sees them; the estimate keeps even that bounded). Cleared when either bound is reached.
+ */
+
+/** Estimated bytes of a key or value: two per UTF-16 unit plus a string's header, a refusal's message, or a slot. */
+export function keyBytes(key: unknown): number {
+  if (typeof key === "string") return 2 * key.length + 32;
+  if (isRefusal(key)) return 2 * key.message.length + 96;
+  return 16;
+}
+
+/** A refusal as the caches keep it: its message key and text, not the error (whose stack would cost far more). */
+export interface Refusal {
+  readonly refused: true;
+  readonly key: MessageKey;
+  readonly message: string;
+}
+
+export const refusal = (error: KcError): Refusal => ({ refused: true, key: error.key, message: error.message });
+export const isRefusal = (value: unknown): value is Refusal => typeof value === "object" && value !== null && (value as Refusal).refused === true;
+/** The error a cached refusal stands for, made anew (with the stack of the call that hit the cache). */
+export const refusedAgain = (r: Refusal): KcError => new KcError(r.key, r.message);
+
+/** Bytes an entry costs beyond its keys (map slots, the value). */
+const ENTRY_BYTES = 64;
+
 /**
  * Results of calls that cannot change (no overrides: the filing is fixed), keyed by the call's raw arguments in nested
  * Maps, so no key string is built and the types stay apart (null is not "null", 2026 is not "2026").
- * Bounded: cleared when full.
  */
 export class ResultsCache<V> {
   private root = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, V>>>>();
-  private size = 0;
+  private entries = 0;
+  private bytes = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number = Infinity,
+  ) {}
+
+  get size(): number {
+    return this.entries;
+  }
+
+  /** The estimated bytes held (for tests of the bound). */
+  get estimatedBytes(): number {
+    return this.bytes;
+  }
 
   get(a: unknown, b: unknown, c: unknown, d: unknown): V | undefined {
     return this.root.get(a)?.get(b)?.get(c)?.get(d);
   }
 
   set(a: unknown, b: unknown, c: unknown, d: unknown, value: V): void {
-    if (this.size >= this.limit && this.get(a, b, c, d) === undefined) {
+    const cost = keyBytes(a) + keyBytes(b) + keyBytes(c) + keyBytes(d) + keyBytes(value) + ENTRY_BYTES;
+    if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.get(a, b, c, d) === undefined) {
       this.root.clear();
-      this.size = 0;
+      this.entries = 0;
+      this.bytes = 0;
     }
     let level1 = this.root.get(a);
     if (!level1) this.root.set(a, (level1 = new Map()));
@@ -24,7 +68,47 @@ export class ResultsCache<V> {
     if (!level2) level1.set(b, (level2 = new Map()));
     let level3 = level2.get(c);
     if (!level3) level2.set(c, (level3 = new Map()));
-    if (!level3.has(d)) this.size++;
+    if (!level3.has(d)) {
+      this.entries++;
+      this.bytes += cost;
+    }
     level3.set(d, value);
+  }
+}
+
+/** A Map of one key, bounded by entries and by the estimated bytes of its keys. */
+export class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get estimatedBytes(): number {
+    return this.bytes;
+  }
+
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.map.has(key)) {
+      this.map.set(key, value);
+      return;
+    }
+    const cost = keyBytes(key) + keyBytes(value) + ENTRY_BYTES;
+    if (this.map.size >= this.maxEntries || this.bytes + cost > this.maxBytes) {
+      this.map.clear();
+      this.bytes = 0;
+    }
+    this.map.set(key, value);
+    this.bytes += cost;
   }
 }

@@ -7,11 +7,9 @@
  *   anything else        -> #VALUE! with a generic message (never an escaping exception)
  * CustomFunctions is the global that Excel's runtime provides (see node-runtime.ts for Node).
  */
-import { isKcError } from "../core/errors";
+import { Cell, MESSAGES, isKcError } from "../core";
 
-type Cell = string | number | boolean;
-
-export const UNEXPECTED_MESSAGE = "KC could not compute this call. Check the arguments with KC.METRICS() and KC.PERIODS().";
+export const UNEXPECTED_MESSAGE = MESSAGES.unexpected.text();
 
 /** Translates anything thrown by the core into the error Excel shows in the cell. */
 export function toExcelError(error: unknown): CustomFunctions.Error {

@@ -1,25 +1,14 @@
 /**
  * The KC custom functions (namespace KC, set in manifest.xml). Each is a thin adapter: Excel's arguments go to one core
- * call (src/core/api.ts), and adapter.ts turns the result or the failure into what Excel shows.
+ * call (the engine's Excel face, src/core/excel.ts), and adapter.ts turns the result or the failure into what Excel shows.
  *
  * CustomFunctionsMetadataPlugin reads the JSDoc below to generate functions.json and appends the
  * CustomFunctions.associate(...) calls at build time, so this file holds plain functions only.
  * Ids (the first word after @customfunction) are stored in users' workbooks: never change one.
  * Optional parameters arrive as null. `any[][]` parameters accept one cell or a range (a single value arrives as [[value]]).
  */
-import {
-  checksTable,
-  growthValue,
-  marginValue,
-  metricsTable,
-  metricValue,
-  periodsTable,
-  reportedValue,
-  seriesTable,
-  sourceText,
-  statementTable,
-} from "../core/api";
 import { asNumber, asTable, asText } from "./adapter";
+import { functionsEngine } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] */
 
@@ -30,12 +19,12 @@ import { asNumber, asTable, asText } from "./adapter";
  * @param metric Metric id (list them with KC.METRICS). Example: "AdjustedEBITDA"
  * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
  * @param [currency] "RMB" as reported (default) or "USD" at the filing's convenience rate. Example: "USD"
- * @param [scale] Unit of amounts: "thousands" (default, as printed), "units", "millions" or "billions"; ratios never scale. Example: "millions"
- * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal is recomputed. Example: A1:B1 holding TotalRevenues | 3000000
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both; ratios and per-share amounts never scale. Example: "millions"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures; every dependent subtotal, bridge and margin is recomputed, or the call is refused. On desktop Excel a cleared value cell reads as 0: remove an override by clearing its metric cell. Example: A1:B1 holding TotalRevenues | 3000000
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
-  return asNumber(() => metricValue(metric, period, currency, scale, overrides));
+  return asNumber(() => functionsEngine().excel.metric(metric, period, currency, scale, overrides));
 }
 
 /**
@@ -49,11 +38,11 @@ export function metric(metric: string, period: any, currency?: string, scale?: s
  * @returns The margin as a fraction.
  */
 export function margin(metric: string, period: any, base?: string, overrides?: any[][]): number {
-  return asNumber(() => marginValue(metric, period, base, overrides));
+  return asNumber(() => functionsEngine().excel.margin(metric, period, base, overrides));
 }
 
 /**
- * Growth of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), as a fraction. Example: =KC.GROWTH("TotalRevenues","2026Q1") returns 0.3725.
+ * Growth of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), as a fraction; #N/A (not meaningful) from a zero base or across a change of sign; for a ratio use KC.CHANGE. Example: =KC.GROWTH("TotalRevenues","2026Q1") returns 0.3725.
  * @customfunction GROWTH GROWTH
  * @helpurl https://localhost:3000/help.html#kc-growth
  * @param metric Metric id. Example: "TotalRevenues"
@@ -63,7 +52,21 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
  * @returns The growth as a fraction.
  */
 export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
-  return asNumber(() => growthValue(metric, period, basis, overrides));
+  return asNumber(() => functionsEngine().excel.growth(metric, period, basis, overrides));
+}
+
+/**
+ * The change of a metric against the same quarter a year earlier (YoY, default) or the previous quarter (QoQ), in the metric's own unit; for a ratio, the change as a fraction (0.01 is one percentage point). Example: =KC.CHANGE("AdjustedEBITDAMargin","2026Q1") returns 0.1148.
+ * @customfunction CHANGE CHANGE
+ * @helpurl https://localhost:3000/help.html#kc-change
+ * @param metric Metric id. Example: "AdjustedEBITDAMargin"
+ * @param period Quarter: 2026Q1, Q1 2026, 1Q26, a quarter-end date, or FQ0 (latest) and FQ-1 (the one before). Example: "2026Q1"
+ * @param [basis] "YoY" (default) or "QoQ". Example: "QoQ"
+ * @param [overrides] Two-column range of metric ids and values that replace those figures in the period. Example: A1:B1 holding TotalRevenues | 3000000
+ * @returns The change, in the metric's unit.
+ */
+export function change(metric: string, period: any, basis?: string, overrides?: any[][]): number {
+  return asNumber(() => functionsEngine().excel.change(metric, period, basis, overrides));
 }
 
 /**
@@ -76,7 +79,7 @@ export function growth(metric: string, period: any, basis?: string, overrides?: 
  * @returns The printed figure.
  */
 export function reported(metric: string, period: any, currency?: string): number {
-  return asNumber(() => reportedValue(metric, period, currency));
+  return asNumber(() => functionsEngine().excel.reported(metric, period, currency));
 }
 
 /**
@@ -89,21 +92,21 @@ export function reported(metric: string, period: any, currency?: string): number
  * @returns The source, as text.
  */
 export function source(metric: string, period: any, currency?: string): string {
-  return asText(() => sourceText(metric, period, currency));
+  return asText(() => functionsEngine().excel.source(metric, period, currency));
 }
 
 /**
- * Spills a whole statement or non-GAAP bridge: a header row, then one row per line in the filing's order, a label column and one column per period. Example: =KC.STATEMENT("IS").
+ * Spills a whole statement or non-GAAP bridge as printed: a header row, then every line in the filing's order (headings included), its label and its printed figures, one column per period. Example: =KC.STATEMENT("IS").
  * @customfunction STATEMENT STATEMENT
  * @helpurl https://localhost:3000/help.html#kc-statement
  * @param statement "BS", "IS", "CF" or "NONGAAP" (or the full statement name). Example: "IS"
  * @param [periods] One period or a range of periods (any form KC.METRIC accepts); default every period the statement has. Example: "2026Q1"
- * @param [currency] "RMB" (default) or "USD". Example: "RMB"
- * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @param [currency] "RMB" (default), "USD" (the filing's US$ column, other quarters translated and marked so), or "printed" (the filing's own columns, RMB and US$ side by side). Example: "printed"
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both. Example: "millions"
  * @returns The statement as a table.
  */
 export function statement(statement: string, periods?: any[][], currency?: string, scale?: string): any[][] {
-  return asTable(() => statementTable(statement, periods, currency, scale));
+  return asTable(() => functionsEngine().excel.statement(statement, periods, currency, scale));
 }
 
 /**
@@ -112,11 +115,11 @@ export function statement(statement: string, periods?: any[][], currency?: strin
  * @helpurl https://localhost:3000/help.html#kc-series
  * @param metric Metric id. Example: "TotalRevenues"
  * @param [currency] "RMB" (default) or "USD". Example: "RMB"
- * @param [scale] "thousands" (default, as printed), "units", "millions" or "billions". Example: "millions"
+ * @param [scale] Default as printed (amounts in thousands, share counts in shares); "units", "thousands", "millions" or "billions" apply to both. Example: "millions"
  * @returns Periods and values.
  */
 export function series(metric: string, currency?: string, scale?: string): any[][] {
-  return asTable(() => seriesTable(metric, currency, scale));
+  return asTable(() => functionsEngine().excel.series(metric, currency, scale));
 }
 
 /**
@@ -128,7 +131,7 @@ export function series(metric: string, currency?: string, scale?: string): any[]
  * @returns The catalog as a table.
  */
 export function metrics(statement?: string, search?: string): any[][] {
-  return asTable(() => metricsTable(statement, search));
+  return asTable(() => functionsEngine().excel.metrics(statement, search));
 }
 
 /**
@@ -139,7 +142,7 @@ export function metrics(statement?: string, search?: string): any[][] {
  * @returns The periods as a column.
  */
 export function periods(metric?: string): any[][] {
-  return asTable(() => periodsTable(metric));
+  return asTable(() => functionsEngine().excel.periods(metric));
 }
 
 /**
@@ -149,5 +152,5 @@ export function periods(metric?: string): any[][] {
  * @returns The checks as a table.
  */
 export function checks(): any[][] {
-  return asTable(() => checksTable());
+  return asTable(() => functionsEngine().excel.checks());
 }

@@ -1,23 +1,25 @@
 /**
  * The task pane page's entry: mounts the task pane on the workbook Office.js gives (OfficeWorkbook) once Office is
- * ready. Outside Excel (a plain browser) it still finds and traces metrics, and says where inserting works.
+ * ready, with what this Excel's requirement sets allow. Outside Excel (a plain browser) it still finds and traces
+ * metrics, and says where inserting works.
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
+import { FILING_TEXT } from "../data/filing.generated";
+import { functionsEngine } from "../functions/runtime";
 import { mountTaskPane } from "./pane";
+import { REQUIREMENT_SETS, officeRequirements } from "./requirements";
 import { OfficeTheme, applyTheme } from "./theme";
-import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WorkbookError } from "./workbook";
+import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WriteResult, workbookError } from "./workbook";
 
 /** The status line's text for the host Office.onReady reports (null outside Office, e.g. in a plain browser). */
 export function statusText(host: Office.HostType | null | undefined): string {
   return host ? `Ready in ${host}. The KC functions are available in every cell.` : "Ready (preview outside Excel).";
 }
 
-const NO_EXCEL = "There is no workbook here: open the task pane in Excel, or use the preview page (preview.html in a development build).";
-
-/** Stands in for a workbook outside Excel: every action rejects with NO_EXCEL. */
+/** Stands in for a workbook outside Excel: every action rejects, saying where inserting works. */
 export class NoWorkbook implements Workbook {
   private fail(): Promise<never> {
-    return Promise.reject(new WorkbookError(NO_EXCEL));
+    return Promise.reject(workbookError("noExcel"));
   }
   activeCell(): Promise<CellRef> {
     return this.fail();
@@ -37,10 +39,7 @@ export class NoWorkbook implements Workbook {
   read(): Promise<BlockContent> {
     return this.fail();
   }
-  write(): Promise<void> {
-    return this.fail();
-  }
-  addChart(): Promise<void> {
+  write(): Promise<WriteResult> {
     return this.fail();
   }
 }
@@ -63,5 +62,10 @@ Office.onReady((info) => {
   const root = document.getElementById("kc-app");
   const theme = officeTheme();
   applyTheme(document.body, theme); // the page around the pane (status line, footer) follows the theme too
-  if (root) mountTaskPane(root, info.host === Office.HostType.Excel ? new OfficeWorkbook() : new NoWorkbook(), theme);
+  const inExcel = info.host === Office.HostType.Excel;
+  const requirements = inExcel ? officeRequirements() : null;
+  const spills = requirements?.isSetSupported(REQUIREMENT_SETS.spills.name, REQUIREMENT_SETS.spills.version) ?? false;
+  const workbook = inExcel ? new OfficeWorkbook({ spills }) : new NoWorkbook();
+  // The functions runtime's engine: in the shared runtime the task pane and the KC functions read the same one.
+  if (root) mountTaskPane(root, { engine: functionsEngine(), filingText: FILING_TEXT, workbook, theme, requirements });
 });

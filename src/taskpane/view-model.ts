@@ -1,29 +1,22 @@
 /**
- * What the task pane shows, computed from the core alone (no DOM, no workbook): search results grouped by statement,
- * a metric's values across periods (printed beside recomputed, growth), and the filing's table around a printed figure.
+ * What the task pane shows, computed from the engine's typed calls alone (no DOM, no workbook): search results grouped
+ * by statement, a metric's values across periods (printed beside recomputed, growth), the filing's table around a
+ * printed figure, formulas and tie-outs with printed labels in place of ids, and the tie-outs in groups.
  */
-import { growthValue, metricValue, reportedValue, sourceText } from "../core/api";
-import type { Unit } from "../core/catalog";
-import { kcContext } from "../core/context";
-import type { Currency } from "../core/dataset";
-import { unitLabel } from "../core/options";
-import { STATEMENTS } from "../core/statements";
-import { FILING_TEXT } from "../data/filing.generated";
-import { stripMarkup } from "../core/importer/markup";
+import { CheckRow, Currency, Engine, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
 
 export interface SearchGroup {
-  statement: string;
+  statement: StatementId;
   name: string;
   metrics: Array<{ id: string; label: string }>;
 }
 
 /** Metrics whose id, label, aliases or statement contain the search, grouped by statement in catalog order. */
-export function searchMetrics(search: string): SearchGroup[] {
-  const kc = kcContext();
+export function searchMetrics(engine: Engine, search: string): SearchGroup[] {
   const groups = new Map<string, SearchGroup>();
-  for (const m of kc.index.matches(search, kc.model.metrics.values())) {
+  for (const m of engine.search(search)) {
     let group = groups.get(m.statement);
-    if (!group) groups.set(m.statement, (group = { statement: m.statement, name: STATEMENTS[m.statement].name, metrics: [] }));
+    if (!group) groups.set(m.statement, (group = { statement: m.statement, name: engine.statementName(m.statement), metrics: [] }));
     group.metrics.push({ id: m.id, label: m.label });
   }
   return [...groups.values()];
@@ -49,74 +42,140 @@ export interface MetricDetail {
   periods: PeriodValue[];
 }
 
-const attempt = <T>(fn: () => T): T | null => {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
-};
+const valueOrNull = <T>(outcome: { ok: true; value: T } | { ok: false }): T | null => (outcome.ok ? outcome.value : null);
 
 /** The metric in every period the filing has, newest first. */
-export function metricDetail(id: string, currency: Currency): MetricDetail {
-  const kc = kcContext();
-  const m = kc.model.metric(id);
-  const periods = [...kc.model.periods(id)].reverse().map((period) => ({
-    period,
-    value: metricValue(id, period, currency),
-    printed: attempt(() => reportedValue(id, period, currency)),
-    yoy: m.unit === "ratio" ? null : attempt(() => growthValue(id, period, "YoY")),
-    qoq: m.unit === "ratio" ? null : attempt(() => growthValue(id, period, "QoQ")),
-  }));
-  return { id, label: m.label, statement: STATEMENTS[m.statement].name, unit: m.unit, unitLabel: unitLabel(m.unit, currency, "asPrinted"), formula: m.formula, periods };
-}
-
-export interface SourceLine {
-  line: number;
-  cells: string[];
-}
-
-export interface SourceView {
-  /** KC.SOURCE's one-line description. */
-  description: string;
-  /** The printed table around the figure, or null for a computed figure or a figure from the release's text. */
-  table: { title: string; lines: SourceLine[]; line: number; column: number } | null;
+export function metricDetail(engine: Engine, id: string, currency: Currency): MetricDetail {
+  const m = engine.metric(id);
+  const periods = [...engine.periods(id)].reverse().flatMap((period) => {
+    const value = engine.value(id, period, { currency });
+    if (!value.ok) return [];
+    return [{
+      period,
+      value: value.value,
+      printed: valueOrNull(engine.reported(id, period, currency)),
+      yoy: m.unit === "ratio" ? null : valueOrNull(engine.growth(id, period, "YoY")),
+      qoq: m.unit === "ratio" ? null : valueOrNull(engine.growth(id, period, "QoQ")),
+    }];
+  });
+  return { id, label: m.label, statement: engine.statementName(m.statement), unit: m.unit, unitLabel: engine.unitLabel(id, currency), formula: m.formula, periods };
 }
 
 /** The filing's table holding the figure, line by line from its title, with the figure's line and column. */
-export function sourceView(id: string, period: string, currency: Currency): SourceView {
-  const kc = kcContext();
-  const description = sourceText(id, period, currency);
-  const printed = kc.model.printed(id, period, currency)[0];
-  const table = printed && kc.dataset.tables.find((t) => t.rows.some((r) => r.line === printed.provenance.line));
-  if (!printed || !table) return { description, table: null };
-  const text = FILING_TEXT.split("\n");
-  const last = table.rows[table.rows.length - 1].line;
-  const lines: SourceLine[] = [];
-  for (let line = table.titleLine; line <= last; line++) {
-    const raw = text[line - 1];
-    if (raw.trim() === "" || /^-{3,}$/.test(raw.trim())) continue;
-    lines.push({ line, cells: raw.trimEnd().split("\t").map(stripMarkup) });
-  }
-  const column = table.columns.findIndex((c) => c.header === printed.provenance.column) + 1;
-  return { description, table: { title: table.title, lines, line: printed.provenance.line, column } };
+export function sourceView(engine: Engine, filingText: string, id: string, period: string, currency: Currency): SourceView {
+  const view = engine.sourceView(id, period, currency, filingText);
+  return view.ok ? view.value : { description: view.error.message, table: null };
 }
 
 /** The KC formula for a metric in a period (and currency when not RMB). */
 export function metricFormula(id: string, period: string, currency: Currency): string {
-  return currency === "RMB" ? `=KC.METRIC("${id}","${period}")` : `=KC.METRIC("${id}","${period}","USD")`;
+  return kcFormula("METRIC", [id, period, currency === "RMB" ? null : currency]);
 }
 
-/** A value for display: amounts with thousands separators and parentheses, ratios as percentages. */
-export function formatValue(value: number, unit: Unit): string {
-  if (unit === "ratio") return `${(value * 100).toFixed(1)}%`;
-  const decimals = unit === "perShare" ? 2 : unit === "rate" ? 4 : 0;
-  const text = Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return value < 0 ? `(${text})` : text;
-}
-
-/** Growth as a signed percentage: "+12.3%", "-4.0%". */
+/** Growth as a percentage, negatives in parentheses: "134.7%", "(4.8%)". */
 export function formatGrowth(value: number | null): string {
-  if (value === null) return "–";
-  return `${value >= 0 ? "+" : "-"}${Math.abs(value * 100).toFixed(1)}%`;
+  return value === null ? "–" : formatValue(value, "ratio");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Labels for ids
+
+/**
+ * A piece of a formula or identity: text as it stands, or a metric: its printed label, its id to show small, and whether
+ * another metric prints the same label ("Basic and diluted" is the loss per share and the share count).
+ */
+export type Term = string | { id: string; label: string; ambiguous: boolean };
+
+/** A metric's printed label without the filing's leading dash or "Less:": "Interest income", "net (loss) profit ...". */
+export const plainLabel = (label: string): string => label.replace(/^(?:[–-]\s*|Less:\s*)/, "");
+
+/**
+ * Formula or identity text with each metric id as its printed label: "GrossProfit / TotalRevenues" gives
+ * [{GrossProfit, "Gross profit"}, " / ", {TotalRevenues, "Total revenues"}]. "[-1]" after an id reads "a quarter before".
+ */
+export function terms(engine: Engine, text: string): Term[] {
+  const known = new Set(engine.metrics().map((m) => m.id));
+  const uses = new Map<string, number>();
+  for (const m of engine.metrics()) uses.set(plainLabel(m.label), (uses.get(plainLabel(m.label)) ?? 0) + 1);
+  const out: Term[] = [];
+  let rest = "";
+  const flush = () => {
+    if (rest) out.push(rest);
+    rest = "";
+  };
+  for (const part of text.replace(/\[-1\]/g, " (a quarter before)").split(/([A-Za-z][A-Za-z0-9]*)/)) {
+    if (known.has(part)) {
+      flush();
+      const label = plainLabel(engine.metric(part).label);
+      out.push({ id: part, label, ambiguous: (uses.get(label) ?? 0) > 1 });
+    } else rest += part.replace(/ - /g, " − ");
+  }
+  flush();
+  return out;
+}
+
+/** The terms as one line of text (labels only), for messages and accessible names. */
+export const termsText = (list: Term[]): string => list.map((t) => (typeof t === "string" ? t : t.label)).join("");
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks
+
+export interface CheckItem {
+  /** The identity with printed labels, and the same with ids. */
+  identity: Term[];
+  ids: string;
+  /** "US$" for a check of the US$ column whose identity does not say so itself. */
+  currency: string | null;
+  period: string;
+  printed: string;
+  recomputed: string;
+  status: CheckRow["status"];
+  /** The status and how far apart the figures are, on one line: "ok · exact", "noted · 0.519 apart". */
+  verdict: string;
+}
+
+export interface ChecksView {
+  all: CheckItem[];
+  ok: number;
+  noted: CheckItem[];
+  failed: CheckItem[];
+  summary: string;
+}
+
+/** A figure of a tie-out: as its unit shows it, with the decimals that tell printed from recomputed. */
+function checkFigure(value: number, unit: Unit): string {
+  const facts = UNITS[unit];
+  return formatNumber(value, { decimals: facts.percent ? 1 : facts.displayDecimals, maxDecimals: facts.percent ? 3 : facts.displayDecimals + 3, percent: facts.percent });
+}
+
+/** The tie-outs (one rendering of them: engine.checkRows), with the filing's own inconsistencies and any failure picked out. */
+export function checksView(engine: Engine): ChecksView {
+  const all = engine.checkRows().map((row) => checkItem(engine, row));
+  const noted = all.filter((r) => r.status === "noted");
+  const failed = all.filter((r) => r.status === "FAIL");
+  const ok = all.length - noted.length - failed.length;
+  const summary =
+    `${all.length} tie-outs: ${ok} agree exactly or to the printed rounding, ${noted.length} are the filing's own inconsistencies (explained below), ` +
+    (failed.length ? `${failed.length} FAIL: the data disagrees with the filing.` : "none fails.");
+  return { all, ok, noted, failed, summary };
+}
+
+function checkItem(engine: Engine, row: CheckRow): CheckItem {
+  const usd = / \[US\$\]$/.test(row.identity);
+  const identity = row.identity.replace(/ \[US\$\]$/, "");
+  const parts = terms(engine, identity);
+  const first = parts.find((t) => typeof t !== "string");
+  const unit = first && typeof first !== "string" ? engine.metric(first.id).unit : "amount";
+  const apart = checkFigure(Math.abs(row.recomputed - row.printed), unit);
+  const verdict = row.status === "ok" ? `ok · ${row.note}` : `${row.status} · ${apart} apart`;
+  return {
+    identity: parts,
+    ids: identity,
+    currency: usd && !identity.includes("(US$)") ? "US$" : null,
+    period: row.period,
+    printed: checkFigure(row.printed, unit),
+    recomputed: checkFigure(row.recomputed, unit),
+    status: row.status,
+    verdict,
+  };
 }

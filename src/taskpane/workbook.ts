@@ -1,22 +1,18 @@
 /**
  * The task pane's only way to the workbook: a small interface (active cell, selection, sheets, is-range-empty, read,
- * write a batch of blocks / formats / new sheets / charts all or nothing, add chart). OfficeWorkbook implements it with
- * Office.js (one Excel.run per action, batched); the preview page implements it with a HyperFormula grid.
+ * write a batch of blocks / formats / new sheets / charts / log rows all or nothing). OfficeWorkbook implements it
+ * with Office.js (one Excel.run per action, batched); the preview page implements it with a HyperFormula grid. Both
+ * write through writeAllOrNothing (all-or-nothing.ts), so they check, refuse and undo alike, with the same messages.
  * Positions are 0-based rows and columns on a named sheet.
  */
+import { Block, CellRef, WORKBOOK_MESSAGES, WorkbookMessageKey, a1, columnName, isValidSheetName, parseBlock, roomFor } from "../core";
+import { BatchHost, LogPlan, ReadFacts, ReadQuery, Saved, SizedWrite, writeAllOrNothing } from "./all-or-nothing";
+
+export type { Block, CellRef };
 export type CellValue = string | number | boolean;
 
-export interface CellRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
-
-/** A rows x cols block whose top-left cell is (row, col) on `sheet`. */
-export interface Block extends CellRef {
-  rows: number;
-  cols: number;
-}
+/** Sheets the task pane adds start with this: "KC IS", "KC Non-GAAP", "KC frozen". */
+export const SHEET_PREFIX = "KC ";
 
 /** One block to write: formulas ("=...") and constants as Excel's `range.formulas` takes them; "" empties a cell. */
 export interface BlockWrite {
@@ -26,18 +22,22 @@ export interface BlockWrite {
   cells: CellValue[][];
   /** Number formats, same shape as `cells`. */
   formats?: string[][];
+  /** The formula the block's top-left cell must still hold when the batch runs; if it changed, the batch is refused. */
+  expect?: string;
 }
 
 /**
  * A native chart over a data block whose first row names the series and first column holds the categories (periods).
- * `lines` are the series (0-based, after the category column) drawn as lines on a secondary axis; the rest are stacked
- * columns. `at` is where the chart sits.
+ * `lines` are the series (0-based, after the category column) drawn as lines on a secondary (percent) axis; the rest are
+ * stacked columns on the primary axis. `at` is where the chart sits.
  */
 export interface ChartSpec {
   sheet: string;
   title: string;
   data: Block;
   lines: number[];
+  /** Number formats of the primary (columns) and secondary (lines) value axes. */
+  axisFormats: { primary: string; secondary: string };
   at: Block;
 }
 
@@ -55,10 +55,17 @@ export interface SheetLook {
 /** The fill of input cells (Excel's "Note" yellow). */
 export const INPUT_FILL = "#FFF2CC";
 
+/** Rows appended to a log sheet (made, with its header row, when missing), below whatever it holds when the batch runs. */
+export interface LogAppend {
+  sheet: string;
+  header: CellValue[];
+  rows: CellValue[][];
+}
+
 /**
  * Everything one action writes, done as one batch: `newSheets` are added (refused if a name is taken), then the blocks
- * written, then the charts added. All or nothing: on any failure what was added is removed and what was overwritten
- * restored, and the promise rejects with a WorkbookError that says what Excel refused.
+ * written, the charts added and the log rows appended. All or nothing: on any failure what was added is removed and
+ * what was overwritten restored, and the promise rejects with a WorkbookError that says what Excel refused.
  */
 export interface Batch {
   newSheets?: string[];
@@ -66,8 +73,16 @@ export interface Batch {
   charts?: ChartSpec[];
   /** Looks of sheets this batch adds. */
   looks?: SheetLook[];
+  log?: LogAppend;
   /** Sheet to show when done. */
   activate?: string;
+  /** Cell or block to select on the `activate` sheet ("D7"). */
+  select?: string;
+}
+
+export interface WriteResult {
+  /** Where the log rows went, or null when the batch has none. */
+  log: Block | null;
 }
 
 /** What a read gives: formulas ("=..." or the constant), values (errors as "#N/A" text), and the spills anchored in the block. */
@@ -90,142 +105,88 @@ export interface Workbook {
   isRangeEmpty(at: CellRef, rows: number, cols: number): Promise<boolean>;
   read(block: Block): Promise<BlockContent>;
   /** Writes a batch, all or nothing (see Batch). */
-  write(batch: Batch): Promise<void>;
-  /** Adds one native chart (a batch of one chart). */
-  addChart(chart: ChartSpec): Promise<void>;
+  write(batch: Batch): Promise<WriteResult>;
 }
-
-/** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
 
 /** A failure the user can act on; its message says what happened and that nothing was changed. */
 export class WorkbookError extends Error {
-  constructor(message: string) {
+  readonly key: WorkbookMessageKey | null;
+
+  constructor(message: string, key: WorkbookMessageKey | null = null) {
     super(message);
     this.name = "WorkbookError";
+    this.key = key;
   }
 }
 
-/** Names Excel refuses: empty, over 31 characters, []:*?/\ , or starting or ending with an apostrophe. */
-export function isValidSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== "history";
-}
-
-/** `wanted` if no sheet has that name (Excel compares names without case), else "wanted (2)", "wanted (3)", ... */
-export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** A sheet-qualified A1 address: Sheet1!B2:C3, 'My sheet'!B2. */
-export function qualifiedA1(block: Block): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(block.sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(block.sheet);
-  const sheet = plain ? block.sheet : `'${block.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${a1(block.row, block.col, block.rows, block.cols)}`;
+/** The WorkbookError for a message key. */
+export function workbookError<K extends WorkbookMessageKey>(key: K, ...args: Parameters<(typeof WORKBOOK_MESSAGES)[K]>): WorkbookError {
+  const text = WORKBOOK_MESSAGES[key] as (...a: Parameters<(typeof WORKBOOK_MESSAGES)[K]>) => string;
+  return new WorkbookError(text(...args), key);
 }
 
 /** Refuses a block that would run past the sheet's last row or column, before anything is asked of Excel. */
 export function checkFits(block: Block): void {
-  if (block.row + block.rows > MAX_ROWS || block.col + block.cols > MAX_COLS) {
-    const fitRows = Math.max(0, MAX_ROWS - block.row);
-    const fitCols = Math.max(0, MAX_COLS - block.col);
-    throw new WorkbookError(
-      `The table needs ${block.rows} rows x ${block.cols} columns, but from ${a1(block.row, block.col)} the sheet has room for ${Math.min(block.rows, fitRows)} x ${Math.min(block.cols, fitCols)}: nothing was written. Select a cell higher up or further left, or write to a new sheet.`,
-    );
-  }
+  const room = roomFor(block);
+  if (!room.fits) throw workbookError("doesNotFit", block.rows, block.cols, a1(block.row, block.col), room.rows, room.cols);
 }
 
 /** A plain-words message for what Excel refused (Office.js errors carry a `code`), without saying what was kept. */
 export function describeExcelError(error: unknown): string {
   if (error instanceof WorkbookError) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === "AccessDenied") return `Excel refused the change: the sheet or workbook is protected or read-only (${reason(error)}).`;
-  if (code === "InvalidOperationInCellEditMode") return "Excel is editing a cell: press Enter or Esc in the sheet, then try again.";
-  if (code === "ItemAlreadyExists") return `A sheet with that name already exists (${reason(error)}).`;
-  return `Excel refused the change: ${reason(error)}.`;
-}
-
-/** "A", "B", ..., "Z", "AA" for a 0-based column. */
-export function columnName(col: number): string {
-  let name = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-/** "B2" or "B2:D5" for a block at a 0-based position. */
-export function a1(row: number, col: number, rows = 1, cols = 1): string {
-  const start = `${columnName(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${columnName(col + cols - 1)}${row + rows}`;
-}
-
-/** Row and column (0-based) of "B2", "$B$2" or the start of "Sheet1!B2:C3". */
-export function parseA1(address: string): { row: number; col: number } {
-  const cell = address.slice(address.lastIndexOf("!") + 1).split(":")[0].replace(/\$/g, "");
-  const match = /^([A-Za-z]{1,3})(\d+)$/.exec(cell);
-  if (!match) throw new Error(`Not a cell address: '${address}'`);
-  const col = [...match[1].toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]) - 1, col };
-}
-
-/** The sheet name in "Sheet1!B2" or "'My sheet'!B2". */
-export function sheetOf(address: string): string {
-  const name = address.slice(0, address.lastIndexOf("!"));
-  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
-}
-
-
-/** The block "Sheet1!B2:D5" (or one cell "Sheet1!B2") names. */
-export function parseBlock(address: string): Block {
-  const sheet = sheetOf(address);
-  const [start, end] = address.slice(address.lastIndexOf("!") + 1).split(":");
-  const a = parseA1(start);
-  const b = end ? parseA1(end) : a;
-  return { sheet, row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+  if (code === "AccessDenied") return WORKBOOK_MESSAGES.protectedOrReadOnly(reason(error));
+  if (code === "InvalidOperationInCellEditMode") return WORKBOOK_MESSAGES.cellEditMode();
+  if (code === "ItemAlreadyExists") return WORKBOOK_MESSAGES.itemExists(reason(error));
+  return WORKBOOK_MESSAGES.excelRefused(reason(error));
 }
 
 function shape(matrix: unknown[][]): { rows: number; cols: number } {
   const rows = matrix.length;
   const cols = rows ? matrix[0].length : 0;
-  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw new WorkbookError("Write a non-empty rectangular block.");
+  if (rows === 0 || cols === 0 || matrix.some((r) => r.length !== cols)) throw workbookError("notRectangular");
   return { rows, cols };
 }
 
 /** The blocks of a batch with their sizes, checked (rectangular, formats of the same shape, inside the sheet). */
-export function checkBatch(batch: Batch): Array<BlockWrite & Block> {
-  for (const name of batch.newSheets ?? []) {
-    if (!isValidSheetName(name)) throw new WorkbookError(`'${name}' cannot be a sheet name (at most 31 characters, none of [ ] : * ? / \\): nothing was written.`);
+export function checkBatch(batch: Batch): SizedWrite[] {
+  for (const name of [...(batch.newSheets ?? []), ...(batch.log ? [batch.log.sheet] : [])]) {
+    if (!isValidSheetName(name)) throw workbookError("badSheetName", name);
   }
   return batch.writes.map((w) => {
     const block = { ...w, ...shape(w.cells) };
     if (w.formats) {
       const f = shape(w.formats);
-      if (f.rows !== block.rows || f.cols !== block.cols) throw new WorkbookError("Number formats must have the shape of the cells they format.");
+      if (f.rows !== block.rows || f.cols !== block.cols) throw workbookError("formatsShape");
     }
     checkFits(block);
     return block;
   });
 }
 
-const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
 const blank = (cell: unknown) => cell === "" || cell === null || cell === undefined;
+const blankBlock = (rows: number, cols: number): string[][] => Array.from({ length: rows }, () => Array<string>(cols).fill(""));
+
+/** What OfficeWorkbook may use beyond what every host that loads the add-in has. */
+export interface OfficeFeatures {
+  /** ExcelApi 1.12 (spills): a cell a spill fills is told apart from a constant, so an undo lets the spill return. */
+  spills: boolean;
+}
 
 /**
  * Excel through Office.js: each method is one Excel.run, batched: one sync to read, one to write (write() reads what it
  * will overwrite first, so it can put it back if Excel refuses part of the batch).
  */
 export class OfficeWorkbook implements Workbook {
+  constructor(private readonly features: OfficeFeatures = { spills: true }) {}
+
   async activeCell(): Promise<CellRef> {
     return Excel.run(async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.load("address");
       await context.sync();
-      return { sheet: sheetOf(cell.address), ...parseA1(cell.address) };
+      const { sheet, row, col } = parseBlock(cell.address);
+      return { sheet, row, col };
     });
   }
 
@@ -238,7 +199,7 @@ export class OfficeWorkbook implements Workbook {
       used.load("address");
       await context.sync();
       if (/![$A-Za-z]+\$?\d+(:\$?[A-Za-z]+\$?\d+)?$/.test(range.address)) return parseBlock(range.address);
-      if (used.isNullObject) throw new WorkbookError(`Nothing is in use in ${range.address}: select the cells to work on.`);
+      if (used.isNullObject) throw workbookError("nothingInUse", range.address);
       return parseBlock(used.address);
     });
   }
@@ -271,6 +232,7 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
+  /** Needs ExcelApi 1.12 for the spills (Freeze, the one reader, is offered only where Excel has it). */
   async read(block: Block): Promise<BlockContent> {
     return Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem(block.sheet).getRange(a1(block.row, block.col, block.rows, block.cols));
@@ -292,80 +254,145 @@ export class OfficeWorkbook implements Workbook {
     });
   }
 
-  addChart(chart: ChartSpec): Promise<void> {
-    return this.write({ writes: [], charts: [chart] });
+  async write(batch: Batch): Promise<WriteResult> {
+    checkBatch(batch); // what can be refused without Excel is refused before Excel is called
+    return Excel.run((context) => writeAllOrNothing(new OfficeBatchHost(context, this.features), batch));
+  }
+}
+
+/** The all-or-nothing write's primitives on one Excel.run context: each is one sync (two when spills are looked up). */
+class OfficeBatchHost implements BatchHost {
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly features: OfficeFeatures,
+  ) {}
+
+  private get sheets(): Excel.WorksheetCollection {
+    return this.context.workbook.worksheets;
   }
 
-  async write(batch: Batch): Promise<void> {
-    const writes = checkBatch(batch);
-    const newSheets = batch.newSheets ?? [];
-    const fresh = lower(newSheets);
-    const onExisting = writes.filter((w) => !fresh.has(w.sheet.toLowerCase()));
-    const existingSheets = [...new Set([...onExisting.map((w) => w.sheet), ...(batch.charts ?? []).map((c) => c.sheet).filter((s) => !fresh.has(s.toLowerCase()))])];
-    await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      // 1. Read: are the new names free, is any target sheet protected, and what will be overwritten.
-      const probes = newSheets.map((name) => {
-        const sheet = sheets.getItemOrNullObject(name);
-        sheet.load("name");
-        return { name, sheet };
-      });
-      const protections = existingSheets.map((name) => {
-        const protection = sheets.getItem(name).protection;
-        protection.load("protected");
-        return { name, protection };
-      });
-      const before = onExisting.map((w) => {
-        const range = sheets.getItem(w.sheet).getRange(a1(w.row, w.col, w.rows, w.cols));
-        range.load("formulas, numberFormat");
-        return { w, range };
-      });
-      await context.sync();
-      const taken = probes.find((p) => !p.sheet.isNullObject);
-      if (taken) throw new WorkbookError(`A sheet named '${taken.name}' already exists: nothing was written. Rename or delete it, or try again (the task pane picks a free name).`);
-      const locked = protections.find((p) => p.protection.protected === true);
-      if (locked) throw new WorkbookError(`The sheet '${locked.name}' is protected: nothing was written. Unprotect it (Review > Unprotect Sheet), or write to a new sheet.`);
-      const saved = before.map(({ w, range }) => ({ w, formulas: range.formulas as CellValue[][], formats: range.numberFormat as string[][] }));
+  private range(block: Block): Excel.Range {
+    return this.sheets.getItem(block.sheet).getRange(a1(block.row, block.col, block.rows, block.cols));
+  }
 
-      // 2. Write, in one sync.
-      try {
-        for (const name of newSheets) sheets.add(name);
-        for (const w of writes) {
-          const range = sheets.getItem(w.sheet).getRange(a1(w.row, w.col, w.rows, w.cols));
-          range.formulas = w.cells as unknown[][];
-          if (w.formats) range.numberFormat = w.formats;
-        }
-        for (const chart of batch.charts ?? []) queueChart(sheets, chart);
-        for (const look of batch.looks ?? []) queueLook(sheets, look);
-        if (batch.activate) sheets.getItem(batch.activate).activate();
-        await context.sync();
-      } catch (error) {
-        // 3. Undo: remove the sheets this batch added, put back what it overwrote.
-        let undone = true;
-        try {
-          const added = newSheets.map((name) => {
-            const sheet = sheets.getItemOrNullObject(name);
-            sheet.load("name");
-            return sheet;
-          });
-          await context.sync();
-          for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
-          for (const s of saved) {
-            const range = sheets.getItem(s.w.sheet).getRange(a1(s.w.row, s.w.col, s.w.rows, s.w.cols));
-            range.formulas = s.formulas as unknown[][];
-            range.numberFormat = s.formats;
-          }
-          await context.sync();
-        } catch {
-          undone = false;
-        }
-        const targets = [...new Set(writes.map((w) => w.sheet))].join(", ");
-        throw new WorkbookError(
-          `${describeExcelError(error)} ${undone ? "Nothing was changed." : `Excel also refused to undo the part it had written: check ${targets}.`}`,
-        );
-      }
+  async read(query: ReadQuery): Promise<ReadFacts> {
+    const names = query.sheets.map((name) => {
+      const sheet = this.sheets.getItemOrNullObject(name);
+      sheet.load("name");
+      return { name, sheet };
     });
+    const protections = query.protection.map((name) => {
+      const protection = this.sheets.getItem(name).protection;
+      protection.load("protected");
+      return { name, protection };
+    });
+    const blocks = query.blocks.map((block) => {
+      const range = this.range(block);
+      range.load("formulas, numberFormat");
+      return { block, range };
+    });
+    const used = query.used.map((name) => {
+      const range = this.sheets.getItem(name).getUsedRangeOrNullObject();
+      range.load("address");
+      return { name, range };
+    });
+    await this.context.sync();
+    const saved: Saved[] = blocks.map(({ block, range }) => ({ block, formulas: (range.formulas as CellValue[][]).map((row) => [...row]), formats: range.numberFormat as string[][] }));
+    if (this.features.spills) await this.emptySpilledCells(blocks.map((b) => b.range), saved);
+    return {
+      sheets: Object.fromEntries(names.map(({ name, sheet }) => [name, sheet.isNullObject ? null : sheet.name])),
+      protected: protections.filter((p) => p.protection.protected === true).map((p) => p.name),
+      saved,
+      used: Object.fromEntries(used.map(({ name, range }) => [name, range.isNullObject ? null : parseBlock(range.address)])),
+    };
   }
+
+  /**
+   * `range.formulas` gives the values of the cells a spill fills (not its anchor), and writing those back would block
+   * the spill (#SPILL!): such cells are saved as empty (ExcelApi 1.12: getSpillParentOrNullObject).
+   */
+  private async emptySpilledCells(ranges: Excel.Range[], saved: Saved[]): Promise<void> {
+    const probes: Array<{ cells: CellValue[]; col: number; parent: Excel.Range }> = [];
+    saved.forEach((s, i) =>
+      s.formulas.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          if (blank(cell) || (typeof cell === "string" && cell.startsWith("="))) return;
+          const parent = ranges[i].getCell(r, c).getSpillParentOrNullObject();
+          parent.load("address");
+          probes.push({ cells, col: c, parent });
+        }),
+      ),
+    );
+    if (!probes.length) return;
+    await this.context.sync();
+    for (const p of probes) if (!p.parent.isNullObject) p.cells[p.col] = "";
+  }
+
+  async apply(batch: Batch, writes: SizedWrite[], log: LogPlan | null): Promise<Block | null> {
+    for (const name of batch.newSheets ?? []) this.sheets.add(name);
+    for (const w of writes) {
+      const range = this.range(w);
+      range.formulas = w.cells as unknown[][];
+      if (w.formats) range.numberFormat = w.formats;
+    }
+    const logRange = log ? this.queueLog(log) : null;
+    for (const chart of batch.charts ?? []) queueChart(this.sheets, chart);
+    for (const look of batch.looks ?? []) queueLook(this.sheets, look);
+    if (batch.activate) {
+      const sheet = this.sheets.getItem(batch.activate);
+      sheet.activate();
+      if (batch.select) sheet.getRange(batch.select).select();
+    }
+    await this.context.sync();
+    return logRange ? parseBlock(logRange.address) : null;
+  }
+
+  /**
+   * The log rows, below what the sheet holds when Excel runs this batch: the position is worked out by Excel in the
+   * same sync as the write (used range, its last row, the row after it), so another batch cannot take the same rows.
+   */
+  private queueLog(log: LogPlan): Excel.Range {
+    const sheet = this.sheets.getItem(log.sheet);
+    const start = log.atRow === null ? sheet.getUsedRange().getLastRow().getEntireRow().getCell(0, 0).getOffsetRange(1, 0) : sheet.getRange(a1(log.atRow, 0));
+    const range = start.getResizedRange(log.rows.length - 1, log.rows[0].length - 1);
+    range.formulas = log.rows as unknown[][];
+    range.load("address");
+    return range;
+  }
+
+  async undo(added: string[], saved: Saved[], log: LogPlan | null): Promise<void> {
+    const probes = added.map((name) => {
+      const sheet = this.sheets.getItemOrNullObject(name);
+      sheet.load("name");
+      return sheet;
+    });
+    const logged = log && !added.includes(log.sheet) ? this.sheets.getItem(log.sheet).getUsedRangeOrNullObject() : null;
+    logged?.load("address, formulas");
+    await this.context.sync();
+    for (const sheet of probes) if (!sheet.isNullObject) sheet.delete();
+    for (const s of saved) {
+      const range = this.range(s.block);
+      range.formulas = s.formulas as unknown[][];
+      range.numberFormat = s.formats;
+    }
+    // The log rows this batch wrote, if Excel got that far (found by their content: another batch may have added rows
+    // below them since), emptied.
+    if (log && logged && !logged.isNullObject) {
+      const at = findRows(logged.formulas as CellValue[][], log.rows);
+      const used = parseBlock(logged.address);
+      if (at >= 0) this.range({ sheet: log.sheet, row: used.row + at, col: used.col, rows: log.rows.length, cols: log.rows[0].length }).formulas = blankBlock(log.rows.length, log.rows[0].length);
+    }
+    await this.context.sync();
+  }
+}
+
+/** The first row from which `rows` appear in `grid` (as written: text with its leading apostrophe dropped), or -1. */
+export function findRows(grid: CellValue[][], rows: CellValue[][]): number {
+  const same = (a: CellValue, b: CellValue) => a === b || (typeof b === "string" && b.startsWith("'") && a === b.slice(1));
+  for (let r = 0; r + rows.length <= grid.length; r++) {
+    if (rows.every((row, i) => row.every((cell, c) => same(grid[r + i][c], cell)))) return r;
+  }
+  return -1;
 }
 
 function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec): void {
@@ -378,6 +405,8 @@ function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec): void {
     series.chartType = "Line";
     series.axisGroup = "Secondary";
   }
+  chart.axes.getItem("Value", "Primary").numberFormat = spec.axisFormats.primary;
+  if (spec.lines.length) chart.axes.getItem("Value", "Secondary").numberFormat = spec.axisFormats.secondary;
   chart.legend.position = "Bottom";
   chart.setPosition(a1(spec.at.row, spec.at.col), a1(spec.at.row + spec.at.rows - 1, spec.at.col + spec.at.cols - 1));
 }
@@ -400,23 +429,4 @@ function reason(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && !detail.includes(code) ? `${detail} (${code})` : detail;
-}
-
-/**
- * Writes `content` at `at` only if the block there is empty; says where it is not otherwise. Formulas and constants go
- * in `cells` (a spill formula at the top-left, "" for the cells it spills into).
- */
-export async function writeIfEmpty(
-  workbook: Workbook,
-  at: CellRef,
-  content: { cells: CellValue[][]; formats?: string[][] },
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const { rows, cols } = shape(content.cells);
-  checkFits({ ...at, rows, cols });
-  if (!(await workbook.isRangeEmpty(at, rows, cols))) {
-    const where = qualifiedA1({ ...at, rows, cols });
-    return { ok: false, message: `${where} is not empty: nothing was written. Select an empty cell and try again.` };
-  }
-  await workbook.write({ writes: [{ ...at, ...content }] });
-  return { ok: true };
 }

@@ -1,59 +1,74 @@
 /**
- * Takes the README's screenshot of the task pane (assets/taskpane-preview.png): a development build served on
- * 127.0.0.1, the preview page in Debian's headless Chromium, the income statement inserted as a KC.STATEMENT spill and
- * Adjusted EBITDA traced to line 305 of the filing. Run: npx ts-node --transpile-only test/browser/screenshot.ts
+ * Takes the README's screenshots of the task pane, one per tab, at Excel's default pane width (350 px): a development
+ * build served on 127.0.0.1, the preview page in Debian's headless Chromium, and what an analyst does on each tab:
+ *   assets/taskpane-preview-find.png    Adjusted EBITDA traced to line 305 of the filing
+ *   assets/taskpane-preview-tables.png  the income statement inserted as a KC.STATEMENT spill
+ *   assets/taskpane-preview-model.png   the model built, then the sheet's KC formulas frozen
+ *   assets/taskpane-preview-checks.png  the tie-outs, the filing's own inconsistencies explained
+ * Run: npx ts-node --transpile-only test/browser/screenshot.ts
  */
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
+import { distDir, launch, serve } from "./harness";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
-const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
-const OUT = path.join(__dirname, "..", "..", "assets", "taskpane-preview.png");
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+const ASSETS = path.join(__dirname, "..", "..", "assets");
+const PANE = { width: 350, height: 1240 };
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kc-shot-"));
-  const dist = path.join(tmp, "dist");
-  const config = makeConfig({}, { mode: "development" });
-  config.output = { ...config.output, path: dist };
-  await new Promise<void>((resolve, reject) => {
-    const compiler = webpack(config);
-    compiler.run((error, stats) => compiler.close(() => (error || stats?.hasErrors() ? reject(error ?? new Error(String(stats?.compilation.errors))) : resolve())));
-  });
-  const server = http.createServer((req, res) => {
-    const file = path.join(dist, new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const { server, base } = await serve(await distDir(tmp));
+  const context = await launch(path.join(tmp, "profile"), { width: 1100, height: PANE.height });
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1 });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/preview.html`);
+    const page = await context.newPage();
+    await page.goto(`${base}preview.html?pane=${PANE.width}`);
     await page.waitForSelector("body[data-state=ready]");
-    await page.click("#kc-tab-tables");
-    await page.click('#grid td[data-address="A1"]');
-    await page.click("#kc-insert-table");
-    await page.waitForSelector("#kc-message[data-kind=ok]");
-    await page.click("#kc-tab-find");
+    const shoot = async (tab: string) => {
+      const file = path.join(ASSETS, `taskpane-preview-${tab}.png`);
+      // The pane down to the end of what it shows (no empty band below a short tab).
+      const height = await page.evaluate(() => {
+        const app = document.getElementById("kc-app")!;
+        const bottom = Math.max(...[...app.querySelectorAll("*")].map((e) => e.getBoundingClientRect().bottom));
+        return Math.min(Math.ceil(bottom) + 12, app.clientHeight);
+      });
+      await page.screenshot({ path: file, clip: { x: 0, y: 0, width: PANE.width, height } });
+      console.log(`wrote ${file}`);
+    };
+    const formula = async (address: string, text: string) => {
+      await page.click(`#grid td[data-address="${address}"]`);
+      await page.fill("#grid-formula-bar", text);
+      await page.press("#grid-formula-bar", "Enter");
+    };
+
     await page.fill("#kc-search", "adjusted ebitda");
     await page.press("#kc-search", "ArrowDown");
     await page.press("#kc-search", "Enter");
+    await page.press("#kc-search", "Escape"); // the list closes; the metric stays
     await page.click("#kc-show-source");
+    await page.evaluate(() => (document.getElementById("kc-app")!.scrollTop = 0));
+    await shoot("find");
+
+    await page.click("#kc-tab-tables");
     await page.click('#grid td[data-address="A1"]');
-    await page.screenshot({ path: OUT });
-    console.log(`wrote ${OUT}`);
+    await page.click("#kc-insert-table");
+    await page.waitForSelector("#kc-message-tables[data-kind=ok]");
+    await shoot("tables");
+
+    await formula("F1", '=KC.METRIC("AdjustedEBITDA","2026Q1")');
+    await formula("F2", '=F1*KC.METRIC("TotalRevenues","2026Q1")/1000000');
+    await page.click("#kc-tab-model");
+    await page.click("#kc-build-model");
+    await page.waitForSelector("#kc-message-model[data-kind=ok]");
+    await page.click('.grid-tabs button[data-sheet="Sheet1"]');
+    await page.check("#kc-freeze-sheet");
+    await page.click("#kc-freeze");
+    await page.waitForSelector("#kc-message-model[data-kind=ok]");
+    await shoot("model");
+
+    await page.click("#kc-tab-checks");
+    await shoot("checks");
   } finally {
-    await browser.close();
+    await context.close();
     server.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }

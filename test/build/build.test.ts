@@ -27,7 +27,7 @@ const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.jso
 const PRODUCTION_URL = TEST_PRODUCTION_URL;
 /** Where every file the production manifest names is served from. */
 const RELEASE_URL = `${PRODUCTION_URL}${PACKAGE_VERSION}/`;
-const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "test", "functions", "functions.golden.json"), "utf8"));
+const golden = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "dev", "functions.json"), "utf8"));
 const HASHED_SCRIPT = /^(functions|taskpane|commands|webview-check)\.([0-9a-f]{8})\.js$/;
 
 let prod: BuildOutput;

@@ -8,7 +8,7 @@
  * the filing) or a defect of the core.
  */
 import Decimal from "decimal.js";
-import { metricValue, reportedValue, sourceText } from "../../src/core/api";
+import { excel } from "../helpers/engine";
 
 type Currency = "RMB" | "USD";
 type Period = "2025Q1" | "2025Q4" | "2026Q1";
@@ -242,13 +242,13 @@ describe.each(TABLES.map((t) => [t.name, t] as const))("%s", (_name, table) => {
   const rows = cells(table);
 
   test.each(rows)("KC.REPORTED(%s, %s, %s) = %p (line %i)", (id, period, currency, expected, _line) => {
-    expect(reportedValue(id, period, currency)).toBe(expected);
+    expect(excel.reported(id, period, currency)).toBe(expected);
   });
 
   const amounts = rows.filter((r) => r[5] === "amount" || r[5] === "shares");
   if (amounts.length) {
     test.each(amounts)("KC.METRIC(%s, %s, %s) = %p (line %i)", (id, period, currency, expected, _line) => {
-      expect(metricValue(id, period, currency)).toBe(expected);
+      expect(excel.metric(id, period, currency)).toBe(expected);
     });
   }
 
@@ -256,7 +256,7 @@ describe.each(TABLES.map((t) => [t.name, t] as const))("%s", (_name, table) => {
     const sample = [table.rows[0], table.rows[table.rows.length - 1]];
     for (const [id, line] of sample) {
       for (const [period, currency] of table.columns) {
-        const source = sourceText(id, period, currency);
+        const source = excel.source(id, period, currency);
         expect([id, period, currency, citesLine(source, line)]).toEqual([id, period, currency, true]);
       }
     }
@@ -278,7 +278,7 @@ describe("KC.SOURCE: the line each figure is sourced from", () => {
     ["NormalizedAdjustedOperatingLoss", "2025Q4", "RMB", 325],
     ["NetCashFromFinancingActivities", "2026Q1", "USD", 350],
   ] as const)("%s %s %s cites line %i", (id, period, currency, line) => {
-    const source = sourceText(id, period, currency);
+    const source = excel.source(id, period, currency);
     expect(source).toContain(`line ${line}`);
     expect(citesLine(source, line)).toBe(true);
   });
@@ -291,14 +291,14 @@ describe("KC.SOURCE: the line each figure is sourced from", () => {
     ["ShareBasedCompensation", "2025Q4", "RMB", 297, 320],
     ["GainOnDisposalOfPropertyAndEquipment", "2025Q1", "RMB", 306, 323],
   ] as const)("%s %s %s is sourced from line %i and also cites line %i", (id, period, currency, first, second) => {
-    const source = sourceText(id, period, currency);
+    const source = excel.source(id, period, currency);
     expect(source).toMatch(new RegExp(`\\bline ${first}\\b`));
     expect(citesLine(source, second)).toBe(true);
     expect(source.indexOf(`line ${first}`)).toBeLessThan(source.lastIndexOf(String(second)));
   });
 
   test("a printed margin is recomputed, and the source says where it is printed", () => {
-    const source = sourceText("GrossMargin", "2026Q1");
+    const source = excel.source("GrossMargin", "2026Q1");
     expect(source).toMatch(/GrossProfit \/ TotalRevenues/);
     expect(citesLine(source, 283)).toBe(true);
     expect(source).toContain("12.8%");
@@ -337,27 +337,27 @@ describe("figures stated only in the release's prose", () => {
   ];
 
   test.each(NARRATIVE)("KC.REPORTED(%s, %s, %s) = %p (line %i)", (id, period, currency, expected) => {
-    expect(reportedValue(id, period, currency)).toBe(expected);
+    expect(excel.reported(id, period, currency)).toBe(expected);
   });
 
   test.each(NARRATIVE)("KC.METRIC(%s, %s, %s) = %p (line %i)", (id, period, currency, expected) => {
-    expect(metricValue(id, period, currency)).toBe(expected);
+    expect(excel.metric(id, period, currency)).toBe(expected);
   });
 
   test.each(NARRATIVE)("KC.SOURCE(%s, %s, %s) cites line %i", (id, period, currency, _expected, line) => {
-    expect(citesLine(sourceText(id, period, currency), line)).toBe(true);
+    expect(citesLine(excel.source(id, period, currency), line)).toBe(true);
   });
 
   test("the rate is the release's (RMB6.8980 to US$1.00)", () => {
-    expect(sourceText("ExchangeRateRMBPerUSD", "2026Q1")).toContain("RMB6.8980 to US$1.00");
+    expect(excel.source("ExchangeRateRMBPerUSD", "2026Q1")).toContain("RMB6.8980 to US$1.00");
   });
 
   test("the capital expenditure figure is flagged approximate (\"RMB3 billion\")", () => {
-    expect(sourceText("CapitalExpendituresAndLeasedAssets", "2026Q1")).toMatch(/approximate/);
+    expect(excel.source("CapitalExpendituresAndLeasedAssets", "2026Q1")).toMatch(/approximate/);
   });
 
   test("the quarter's prose figures are translated at the rate where the text gives no US$ figure", () => {
     // line 91 gives no US$ for the 2025Q1 IDC costs: RMB722.8 million / 6.8980
-    expect(metricValue("IDCCosts", "2025Q1", "USD")).toBe(new Decimal(722800).div("6.8980").toNumber());
+    expect(excel.metric("IDCCosts", "2025Q1", "USD")).toBe(new Decimal(722800).div("6.8980").toNumber());
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { runChecks } from "../../src/core/checks";
 import { DATASET } from "../../src/data/dataset.generated";
-import { ImportError } from "../../src/core/errors";
+import { ImportError } from "../../src/core/messages";
 import { importFiling } from "../../src/core/importer";
 import { Model } from "../../src/core/model";
 import { FILING, FILING_PATH, LINES, nextQuarterFiling, withLine, withoutLines } from "./filing-variants";

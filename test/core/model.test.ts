@@ -4,7 +4,7 @@
  * src/data/sources/kingsoft-cloud-2026q1-press-release.txt (line numbers in the comments), never from the core.
  */
 import Decimal from "decimal.js";
-import { checksTable, growthValue, marginValue, metricValue, reportedValue } from "../../src/core/api";
+import { excel } from "../helpers/engine";
 import { caught } from "../helpers/caught";
 
 /** Decimal with enough digits that toNumber() is the double nearest the exact result. */
@@ -47,10 +47,10 @@ const asPrintedPercent = (fraction: number | Decimal): number => new X(fraction)
 describe("margins, recomputed exactly from the printed amounts", () => {
   test("gross margin 2026Q1 = 345,748 / 2,703,732 (lines 235, 233), printed 12.8% (line 283)", () => {
     const exact = q(345748, 2703732);
-    expect(marginValue("GrossProfit", "2026Q1")).toBe(exact);
-    expect(metricValue("GrossMargin", "2026Q1")).toBe(exact);
+    expect(excel.margin("GrossProfit", "2026Q1")).toBe(exact);
+    expect(excel.metric("GrossMargin", "2026Q1")).toBe(exact);
     expect(asPrintedPercent(exact)).toBe(0.128);
-    expect(reportedValue("GrossMargin", "2026Q1")).toBe(0.128);
+    expect(excel.reported("GrossMargin", "2026Q1")).toBe(0.128);
   });
 
   /** [margin metric, the amount it divides by total revenues, printed percentages 2025Q1 / 2025Q4 / 2026Q1, line] */
@@ -70,22 +70,22 @@ describe("margins, recomputed exactly from the printed amounts", () => {
 
   test.each(cases)("%s %s = %s / TotalRevenues, rounds to the printed %p (line %i)", (margin, period, amount, printed) => {
     const exact = q(F[amount][COL[period]], F.TotalRevenues[COL[period]]);
-    expect(metricValue(margin, period)).toBe(exact);
-    expect(marginValue(amount, period)).toBe(exact);
-    expect(marginValue(amount, period, "TotalRevenues")).toBe(exact);
+    expect(excel.metric(margin, period)).toBe(exact);
+    expect(excel.margin(amount, period)).toBe(exact);
+    expect(excel.margin(amount, period, "TotalRevenues")).toBe(exact);
     expect(asPrintedPercent(exact)).toBe(printed);
-    expect(reportedValue(margin, period)).toBe(printed);
+    expect(excel.reported(margin, period)).toBe(printed);
   });
 
   test("a margin is not a metric over revenues twice", () => {
-    expect(caught(() => marginValue("GrossMargin", "2026Q1")).kind).toBe("invalidValue");
-    expect(caught(() => marginValue("WeightedAverageShares", "2026Q1")).kind).toBe("invalidValue");
+    expect(caught(() => excel.margin("GrossMargin", "2026Q1")).kind).toBe("invalidValue");
+    expect(caught(() => excel.margin("WeightedAverageShares", "2026Q1")).kind).toBe("invalidValue");
   });
 });
 
 describe("overrides: a scenario for one period", () => {
   test("GrossProfit with TotalRevenues overridden to 3,000,000 = 3,000,000 - 2,357,984", () => {
-    expect(metricValue("GrossProfit", "2026Q1", null, null, [["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
   });
 
   // Public cloud revenues 1,996,301 (line 231) raised by 100,000.
@@ -109,7 +109,7 @@ describe("overrides: a scenario for one period", () => {
     ["AdjustedOperatingLoss", at("AdjustedOperatingLoss") + DELTA],
     ["NormalizedAdjustedOperatingLoss", at("NormalizedAdjustedOperatingLoss") + DELTA],
   ] as const)("raising PublicCloudRevenues by 100,000 moves %s to %p", (id, expected) => {
-    expect(metricValue(id, "2026Q1", null, null, OV)).toBe(expected);
+    expect(excel.metric(id, "2026Q1", null, null, OV)).toBe(expected);
   });
 
   test.each([
@@ -122,20 +122,20 @@ describe("overrides: a scenario for one period", () => {
     ["AdjustedOperatingLossMargin", at("AdjustedOperatingLoss") + DELTA],
     ["NormalizedAdjustedOperatingLossMargin", at("NormalizedAdjustedOperatingLoss") + DELTA],
     ["OperatingMargin", at("OperatingLoss") + DELTA],
-    ["CostOfRevenuesRatio", at("CostOfRevenues")],
+    ["CostOfRevenuesRatio", -at("CostOfRevenues")], // quoted positive: costs are 84.1% of the raised revenues
     ["PublicCloudRevenueShare", at("PublicCloudRevenues") + DELTA],
   ] as const)("and moves %s to (%p) / (2,703,732 + 100,000)", (id, numerator) => {
-    expect(metricValue(id, "2026Q1", null, null, OV)).toBe(q(numerator, TR));
+    expect(excel.metric(id, "2026Q1", null, null, OV)).toBe(q(numerator, TR));
   });
 
   test("KC.MARGIN takes overrides too", () => {
-    expect(marginValue("AdjustedEBITDA", "2026Q1", null, OV)).toBe(q(at("AdjustedEBITDA") + DELTA, TR));
+    expect(excel.margin("AdjustedEBITDA", "2026Q1", null, OV)).toBe(q(at("AdjustedEBITDA") + DELTA, TR));
   });
 
   test("per-share loss is recomputed from the moved net loss", () => {
     // NetLossAttributableToShareholders = NetLoss - NCI (line 250: 100)
     const expected = new X(at("NetLoss") + DELTA - 100).times(1000).div(at("WeightedAverageShares")).toNumber();
-    expect(metricValue("NetLossPerShare", "2026Q1", null, null, OV)).toBe(expected);
+    expect(excel.metric("NetLossPerShare", "2026Q1", null, null, OV)).toBe(expected);
   });
 
   test.each([
@@ -148,88 +148,88 @@ describe("overrides: a scenario for one period", () => {
     ["DepreciationAndAmortization", 858003], // line 304
     ["NetCashFromOperatingActivities", 533978], // line 348
   ] as const)("%s does not depend on PublicCloudRevenues: stays %p", (id, printed) => {
-    expect(metricValue(id, "2026Q1", null, null, OV)).toBe(printed);
+    expect(excel.metric(id, "2026Q1", null, null, OV)).toBe(printed);
   });
 
   test("overriding a subtotal directly replaces it and flows downstream", () => {
     // OperatingLoss overridden to -100,000: LossBeforeIncomeTaxes = -100,000 + (-338,639 - -166,108)
-    expect(metricValue("LossBeforeIncomeTaxes", "2026Q1", null, null, [["OperatingLoss", -100000]])).toBe(-100000 + (-338639 + 166108));
-    expect(metricValue("OperatingLoss", "2026Q1", null, null, [["OperatingLoss", -100000]])).toBe(-100000);
+    expect(excel.metric("LossBeforeIncomeTaxes", "2026Q1", null, null, [["OperatingLoss", -100000]])).toBe(-100000 + (-338639 + 166108));
+    expect(excel.metric("OperatingLoss", "2026Q1", null, null, [["OperatingLoss", -100000]])).toBe(-100000);
   });
 
   test("override values are read in the call's scale (millions)", () => {
     // 3,000 million = 3,000,000 thousands; gross profit 3,000 - 2,357.984 = 642.016 million
-    expect(metricValue("GrossProfit", "2026Q1", null, "millions", [["TotalRevenues", 3000]])).toBe(new X(3000).minus("2357.984").toNumber());
-    expect(metricValue("TotalRevenues", "2026Q1", null, "units", [["TotalRevenues", 3000000000]])).toBe(3000000000);
+    expect(excel.metric("GrossProfit", "2026Q1", null, "millions", [["TotalRevenues", 3000]])).toBe(new X(3000).minus("2357.984").toNumber());
+    expect(excel.metric("TotalRevenues", "2026Q1", null, "units", [["TotalRevenues", 3000000000]])).toBe(3000000000);
   });
 
   test("override values are read in the call's currency (USD) against the US$ column", () => {
     // US$400 million of revenues less the printed US$ cost of revenues 341,836 thousands (line 234)
-    expect(metricValue("GrossProfit", "2026Q1", "USD", "millions", [["TotalRevenues", 400]])).toBe(new X(400000).minus(341836).div(1000).toNumber());
+    expect(excel.metric("GrossProfit", "2026Q1", "USD", "millions", [["TotalRevenues", 400]])).toBe(new X(400000).minus(341836).div(1000).toNumber());
     // US$300,000 thousands of public cloud plus the printed US$ enterprise cloud 102,556 (line 232)
-    expect(metricValue("TotalRevenues", "2026Q1", "USD", null, [["PublicCloudRevenues", 300000]])).toBe(300000 + 102556);
+    expect(excel.metric("TotalRevenues", "2026Q1", "USD", null, [["PublicCloudRevenues", 300000]])).toBe(300000 + 102556);
   });
 
   test("an override for 2026Q1 leaves 2025Q4 as reported", () => {
     const ov = [["TotalRevenues", 3000000]];
     // QoQ growth: the overridden current quarter over the reported 2025Q4 (2,761,387, line 233)
-    expect(growthValue("TotalRevenues", "2026Q1", "QoQ", ov)).toBe(new X(3000000).div(2761387).minus(1).toNumber());
-    expect(growthValue("GrossProfit", "2026Q1", "YoY", ov)).toBe(new X(3000000 - 2357984).div(318306).minus(1).toNumber());
-    expect(metricValue("TotalRevenues", "2025Q4", null, null, ov)).toBe(3000000); // the scenario is for the period asked
-    expect(metricValue("TotalRevenues", "2025Q4")).toBe(2761387);
-    expect(metricValue("GrossProfit", "2025Q4")).toBe(465350);
+    expect(excel.growth("TotalRevenues", "2026Q1", "QoQ", ov)).toBe(new X(3000000).div(2761387).minus(1).toNumber());
+    expect(excel.growth("GrossProfit", "2026Q1", "YoY", ov)).toBe(new X(3000000 - 2357984).div(318306).minus(1).toNumber());
+    expect(excel.metric("TotalRevenues", "2025Q4", null, null, ov)).toBe(3000000); // the scenario is for the period asked
+    expect(excel.metric("TotalRevenues", "2025Q4")).toBe(2761387);
+    expect(excel.metric("GrossProfit", "2025Q4")).toBe(465350);
   });
 
   test("a scenario does not leak into later calls without overrides", () => {
-    metricValue("NetLoss", "2026Q1", null, null, OV);
-    expect(metricValue("NetLoss", "2026Q1")).toBe(-343720);
-    expect(metricValue("TotalRevenues", "2026Q1")).toBe(2703732);
-    expect(metricValue("GrossMargin", "2026Q1")).toBe(q(345748, 2703732));
+    excel.metric("NetLoss", "2026Q1", null, null, OV);
+    expect(excel.metric("NetLoss", "2026Q1")).toBe(-343720);
+    expect(excel.metric("TotalRevenues", "2026Q1")).toBe(2703732);
+    expect(excel.metric("GrossMargin", "2026Q1")).toBe(q(345748, 2703732));
   });
 
   test("an override of zero is an override", () => {
     // enterprise cloud revenues set to nil: total revenues are public cloud alone (line 231)
-    expect(metricValue("TotalRevenues", "2026Q1", null, null, [["EnterpriseCloudRevenues", 0]])).toBe(1996301);
-    expect(metricValue("GrossProfit", "2026Q1", null, null, [["EnterpriseCloudRevenues", 0]])).toBe(1996301 - 2357984);
+    expect(excel.metric("TotalRevenues", "2026Q1", null, null, [["EnterpriseCloudRevenues", 0]])).toBe(1996301);
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["EnterpriseCloudRevenues", 0]])).toBe(1996301 - 2357984);
   });
 
   test("share counts in an override follow the call's scale too", () => {
     // 5,000 million shares; net loss attributable -343.82 million: -343,820,000 / 5,000,000,000 per share
-    expect(metricValue("NetLossPerShare", "2026Q1", null, "millions", [["WeightedAverageShares", 5000]])).toBe(q(-343820000, 5000000000));
-    expect(metricValue("WeightedAverageShares", "2026Q1", null, "millions", [["WeightedAverageShares", 5000]])).toBe(5000);
+    expect(excel.metric("NetLossPerShare", "2026Q1", null, "millions", [["WeightedAverageShares", 5000]])).toBe(q(-343820000, 5000000000));
+    expect(excel.metric("WeightedAverageShares", "2026Q1", null, "millions", [["WeightedAverageShares", 5000]])).toBe(5000);
   });
 
   test("several overrides at once", () => {
     const ov = [["PublicCloudRevenues", 2000000], ["EnterpriseCloudRevenues", 800000], ["CostOfRevenues", -2400000]];
-    expect(metricValue("GrossProfit", "2026Q1", null, null, ov)).toBe(2000000 + 800000 - 2400000);
-    expect(metricValue("GrossMargin", "2026Q1", null, null, ov)).toBe(q(400000, 2800000));
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, ov)).toBe(2000000 + 800000 - 2400000);
+    expect(excel.metric("GrossMargin", "2026Q1", null, null, ov)).toBe(q(400000, 2800000));
   });
 
   test("blank override rows are skipped; an empty range is no override", () => {
-    expect(metricValue("GrossProfit", "2026Q1", null, null, [["", ""], ["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
-    expect(metricValue("GrossProfit", "2026Q1", null, null, [["", ""]])).toBe(345748);
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["", ""], ["TotalRevenues", 3000000]])).toBe(3000000 - 2357984);
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["", ""]])).toBe(345748);
     // a cleared scenario value: the row keeps its metric name but falls back to the figure as reported (line 235)
-    expect(metricValue("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null], ["CostOfRevenues", ""]])).toBe(345748);
-    expect(() => metricValue("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/Unknown metric 'AdjEBTDA'/);
+    expect(excel.metric("GrossProfit", "2026Q1", null, null, [["TotalRevenues", null], ["CostOfRevenues", ""]])).toBe(345748);
+    expect(() => excel.metric("GrossProfit", "2026Q1", null, null, [["AdjEBTDA", null]])).toThrow(/^Overrides row 1: unknown metric 'AdjEBTDA'/);
   });
 });
 
 describe("growth", () => {
   test("net loss 2026Q1 YoY = 343,720 / 316,110 - 1 (lines 249; the release says \"increased by 8.7%\", line 111)", () => {
-    const g = growthValue("NetLoss", "2026Q1");
+    const g = excel.growth("NetLoss", "2026Q1");
     expect(g).toBe(new X(-343720).div(-316110).minus(1).toNumber());
     expect(new X(g).toDecimalPlaces(3, X.ROUND_HALF_UP).toNumber()).toBe(0.087);
   });
 
   test("operating loss YoY: \"narrowed by 29.1%\" (line 103)", () => {
-    const g = growthValue("OperatingLoss", "2026Q1", "YoY");
+    const g = excel.growth("OperatingLoss", "2026Q1", "YoY");
     expect(g).toBe(new X(-166108).div(-234201).minus(1).toNumber());
     expect(new X(g).toDecimalPlaces(3, X.ROUND_HALF_UP).toNumber()).toBe(-0.291);
   });
 
   test("total revenues: +37.2% YoY and -2.1% QoQ (line 81)", () => {
-    const yoy = growthValue("TotalRevenues", "2026Q1");
-    const qoq = growthValue("TotalRevenues", "2026Q1", "QoQ");
+    const yoy = excel.growth("TotalRevenues", "2026Q1");
+    const qoq = excel.growth("TotalRevenues", "2026Q1", "QoQ");
     expect(yoy).toBe(new X(2703732).div(1969977).minus(1).toNumber());
     expect(qoq).toBe(new X(2703732).div(2761387).minus(1).toNumber());
     expect(new X(yoy).toDecimalPlaces(3, X.ROUND_HALF_UP).toNumber()).toBe(0.372);
@@ -255,45 +255,46 @@ describe("growth", () => {
     ["IDCCosts", "YoY", 0.261, 91], // from the text's own figures, RMB722.8 million -> RMB911.1 million
     ["SolutionDevelopmentAndServicesCosts", "YoY", 0.138, 91],
   ] as const)("%s %s rounds to the release's %p (line %i)", (id, basis, printed, _line) => {
-    expect(new X(growthValue(id, "2026Q1", basis)).toDecimalPlaces(3, X.ROUND_HALF_UP).toNumber()).toBe(printed);
+    expect(new X(excel.growth(id, "2026Q1", basis)).toDecimalPlaces(3, X.ROUND_HALF_UP).toNumber()).toBe(printed);
   });
 
   test("2025Q4 YoY needs 2024Q4, which the filing does not have", () => {
-    const error = caught(() => growthValue("TotalRevenues", "2025Q4"));
+    const error = caught(() => excel.growth("TotalRevenues", "2025Q4"));
     expect(error.kind).toBe("notAvailable");
     expect(error.message).toContain("2024Q4");
   });
 
-  test("a ratio's growth is its change, not a currency amount", () => {
-    expect(growthValue("GrossMargin", "2026Q1")).toBe(new X(345748).div(2703732).div(new X(318306).div(1969977)).minus(1).toNumber());
+  test("a ratio has no growth rate (refused, pointing to KC.CHANGE); its change is the difference of the margins", () => {
+    expect(caught(() => excel.growth("GrossMargin", "2026Q1")).key).toBe("growthOfRatio");
+    expect(excel.change("GrossMargin", "2026Q1")).toBe(new X(345748).div(2703732).minus(new X(318306).div(1969977)).toNumber());
   });
 });
 
 describe("currency", () => {
   test("USD uses the printed US$ column for 2026Q1", () => {
-    expect(metricValue("TotalRevenues", "2026Q1", "USD")).toBe(391959); // line 233
-    expect(metricValue("NetLoss", "2026Q1", "USD")).toBe(-49831); // line 249, not -343,720 / 6.898
-    expect(metricValue("TotalAssets", "2026Q1", "USD")).toBe(4125290); // line 194
+    expect(excel.metric("TotalRevenues", "2026Q1", "USD")).toBe(391959); // line 233
+    expect(excel.metric("NetLoss", "2026Q1", "USD")).toBe(-49831); // line 249, not -343,720 / 6.898
+    expect(excel.metric("TotalAssets", "2026Q1", "USD")).toBe(4125290); // line 194
   });
 
   test("periods without a US$ column are translated at RMB6.8980 (line 87)", () => {
-    expect(metricValue("TotalRevenues", "2025Q1", "USD")).toBe(q(1969977, RATE));
-    expect(metricValue("NetLoss", "2025Q4", "USD")).toBe(q(-162872, RATE));
-    expect(metricValue("CashAndCashEquivalents", "2025Q4", "USD")).toBe(q(6018043, RATE));
-    expect(metricValue("TotalRevenues", "2025Q1", "USD", "millions")).toBe(new X(1969977).div(RATE).div(1000).toNumber());
+    expect(excel.metric("TotalRevenues", "2025Q1", "USD")).toBe(q(1969977, RATE));
+    expect(excel.metric("NetLoss", "2025Q4", "USD")).toBe(q(-162872, RATE));
+    expect(excel.metric("CashAndCashEquivalents", "2025Q4", "USD")).toBe(q(6018043, RATE));
+    expect(excel.metric("TotalRevenues", "2025Q1", "USD", "millions")).toBe(new X(1969977).div(RATE).div(1000).toNumber());
   });
 
   // A ratio has no currency (the margin tables print none): the US$ column, footed separately, would give
   // 50,123 / 391,959 = 0.1278781709... instead of the margin 345,748 / 2,703,732 = 0.1278780589...
   test("a ratio is the same whatever currency is asked for", () => {
-    expect(metricValue("GrossMargin", "2026Q1", "USD")).toBe(q(345748, 2703732));
-    expect(metricValue("AdjustedEBITDAMargin", "2026Q1", "USD")).toBe(q(747506, 2703732));
+    expect(excel.metric("GrossMargin", "2026Q1", "USD")).toBe(q(345748, 2703732));
+    expect(excel.metric("AdjustedEBITDAMargin", "2026Q1", "USD")).toBe(q(747506, 2703732));
   });
 
   test("share counts have no currency; per-share follows the column", () => {
-    expect(metricValue("WeightedAverageShares", "2026Q1", "USD")).toBe(4555310453);
+    expect(excel.metric("WeightedAverageShares", "2026Q1", "USD")).toBe(4555310453);
     // per share in US$: US$ net loss attributable (line 251: 49,845) over the shares (line 255)
-    expect(metricValue("NetLossPerShare", "2026Q1", "USD")).toBe(new X(-49845000).div(4555310453).toNumber());
+    expect(excel.metric("NetLossPerShare", "2026Q1", "USD")).toBe(new X(-49845000).div(4555310453).toNumber());
   });
 });
 
@@ -305,7 +306,7 @@ describe("scale", () => {
     ["millions", 2703.732],
     ["billions", 2.703732],
   ] as const)("TotalRevenues 2026Q1 in %s = %p", (scale, expected) => {
-    expect(metricValue("TotalRevenues", "2026Q1", null, scale)).toBe(expected);
+    expect(excel.metric("TotalRevenues", "2026Q1", null, scale)).toBe(expected);
   });
 
   test.each([
@@ -315,18 +316,18 @@ describe("scale", () => {
     ["millions", 4555.310453],
     ["billions", 4.555310453],
   ] as const)("WeightedAverageShares (printed in units) in %s = %p", (scale, expected) => {
-    expect(metricValue("WeightedAverageShares", "2026Q1", null, scale)).toBe(expected);
+    expect(excel.metric("WeightedAverageShares", "2026Q1", null, scale)).toBe(expected);
   });
 
   test("US$ in millions: 391,959 thousands = 391.959 million", () => {
-    expect(metricValue("TotalRevenues", "2026Q1", "USD", "millions")).toBe(391.959);
+    expect(excel.metric("TotalRevenues", "2026Q1", "USD", "millions")).toBe(391.959);
   });
 
   test.each(["units", "thousands", "millions", "billions"])("ratios and per-share amounts never scale (%s)", (scale) => {
-    expect(metricValue("GrossMargin", "2026Q1", null, scale)).toBe(q(345748, 2703732));
-    expect(metricValue("NetLossPerShare", "2026Q1", null, scale)).toBe(q(-343820000, 4555310453));
-    expect(metricValue("CurrentRatio", "2026Q1", null, scale)).toBe(q(10500262, 10216741));
-    expect(metricValue("ExchangeRateRMBPerUSD", "2026Q1", null, scale)).toBe(6.898);
+    expect(excel.metric("GrossMargin", "2026Q1", null, scale)).toBe(q(345748, 2703732));
+    expect(excel.metric("NetLossPerShare", "2026Q1", null, scale)).toBe(q(-343820000, 4555310453));
+    expect(excel.metric("CurrentRatio", "2026Q1", null, scale)).toBe(q(10500262, 10216741));
+    expect(excel.metric("ExchangeRateRMBPerUSD", "2026Q1", null, scale)).toBe(6.898);
   });
 });
 
@@ -338,50 +339,51 @@ describe("per share", () => {
     ["2026Q1", -343820, 4555310453, -0.08],
   ] as const)("NetLossPerShare %s = %p thousands / %p shares, printed %p", (period, loss, shares, printed) => {
     const exact = new X(loss).times(1000).div(shares);
-    expect(metricValue("NetLossPerShare", period)).toBe(exact.toNumber());
-    expect(metricValue("NetLossPerShare", period)).toBeLessThan(0);
+    expect(excel.metric("NetLossPerShare", period)).toBe(exact.toNumber());
+    expect(excel.metric("NetLossPerShare", period)).toBeLessThan(0);
     expect(exact.toDecimalPlaces(2, X.ROUND_HALF_UP).toNumber()).toBe(printed);
-    expect(reportedValue("NetLossPerShare", period)).toBe(printed);
+    expect(excel.reported("NetLossPerShare", period)).toBe(printed);
   });
 
   test("NetLossPerADS = 15 x NetLossPerShare", () => {
-    expect(metricValue("NetLossPerADS", "2026Q1")).toBe(new X(-343820000).div(4555310453).times(15).toNumber());
-    expect(metricValue("NetLossPerADS", "2026Q1")).toBeCloseTo(15 * metricValue("NetLossPerShare", "2026Q1"), 15);
+    expect(excel.metric("NetLossPerADS", "2026Q1")).toBe(new X(-343820000).div(4555310453).times(15).toNumber());
+    expect(excel.metric("NetLossPerADS", "2026Q1")).toBeCloseTo(15 * excel.metric("NetLossPerShare", "2026Q1"), 15);
   });
 });
 
 describe("derived measures", () => {
   test("NetDebt = short-term + long-term borrowings - cash (lines 199, 205, 180)", () => {
-    expect(metricValue("NetDebt", "2026Q1")).toBe(3590727 + 3293125 - 4903797);
-    expect(metricValue("NetDebt", "2025Q4")).toBe(3348279 + 3023538 - 6018043);
-    expect(metricValue("TotalBorrowings", "2026Q1")).toBe(3590727 + 3293125);
+    expect(excel.metric("NetDebt", "2026Q1")).toBe(3590727 + 3293125 - 4903797);
+    expect(excel.metric("NetDebt", "2025Q4")).toBe(3348279 + 3023538 - 6018043);
+    expect(excel.metric("TotalBorrowings", "2026Q1")).toBe(3590727 + 3293125);
   });
 
   test("CurrentRatio = total current assets / total current liabilities (lines 185, 203)", () => {
-    expect(metricValue("CurrentRatio", "2026Q1")).toBe(q(10500262, 10216741));
-    expect(metricValue("CurrentRatio", "2025Q4")).toBe(q(11023419, 9421344));
+    expect(excel.metric("CurrentRatio", "2026Q1")).toBe(q(10500262, 10216741));
+    expect(excel.metric("CurrentRatio", "2025Q4")).toBe(q(11023419, 9421344));
   });
 
   test("DebtToEquity = borrowings / total equity (line 221)", () => {
-    expect(metricValue("DebtToEquity", "2026Q1")).toBe(q(3590727 + 3293125, 8998318));
+    expect(excel.metric("DebtToEquity", "2026Q1")).toBe(q(3590727 + 3293125, 8998318));
   });
 
-  test("EffectiveTaxRate = income tax / loss before income taxes (lines 248, 247)", () => {
-    expect(metricValue("EffectiveTaxRate", "2026Q1")).toBe(q(-5081, -338639));
+  test("EffectiveTaxRate = tax expense / income (loss) before income taxes (lines 248, 247): an expense on a loss is negative", () => {
+    expect(excel.metric("EffectiveTaxRate", "2026Q1")).toBe(q(5081, -338639)); // expense 5,081 on a loss of 338,639: -1.5%
+    expect(excel.metric("EffectiveTaxRate", "2025Q4")).toBe(q(-13437, -176309)); // benefit 13,437 on a loss of 176,309: +7.6%
   });
 
   test("the text's cost breakdown (line 91) adds up to RMB2,358.0 million", () => {
-    expect(metricValue("CostOfRevenuesBreakdownTotal", "2026Q1")).toBe(911100 + 818900 + 574800 + 1800 + 51400);
+    expect(excel.metric("CostOfRevenuesBreakdownTotal", "2026Q1")).toBe(911100 + 818900 + 574800 + 1800 + 51400);
   });
 
   test("derived measures exist only where their inputs do", () => {
-    const error = caught(() => metricValue("NetDebt", "2025Q1"));
+    const error = caught(() => excel.metric("NetDebt", "2025Q1"));
     expect(error.kind).toBe("notAvailable");
   });
 });
 
 describe("tie-outs (KC.CHECKS)", () => {
-  const table = checksTable();
+  const table = excel.checks();
   const [header, ...rows] = table;
   const find = (identity: string, period: string) => rows.filter((r) => r[0] === identity && r[1] === period);
 

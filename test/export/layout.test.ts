@@ -3,30 +3,19 @@
  * numbers, uses nothing but cell references and + - * /, and evaluates (exactly) to the core's value; every printed
  * figure is a constant with the line it is printed on beside it; the Scenario sheet recomputes as the core's overrides do.
  */
-import { metricValue } from "../../src/core/api";
-import { kcContext } from "../../src/core/context";
+import { a1, numberFormat, parseBlock, parseFormula, toNumber } from "../../src/core";
 import { D } from "../../src/core/decimal";
-import { parseFormula } from "../../src/core/formula";
-import { NUMBER_FORMATS, toNumber } from "../../src/core/options";
 import { FILING_NAME, FILING_SHA256, FILING_TEXT } from "../../src/data/filing.generated";
-import {
-  DEFAULT_SCENARIO_INPUTS,
-  LayoutCell,
-  SHEET_NAMES,
-  buildWorkbookLayout,
-  cellAddress,
-  columnLetter,
-  render,
-  renameSheets,
-  sheetGrid,
-  sheetPrefix,
-  splitReference,
-} from "../../src/export/layout";
+import { DEFAULT_SCENARIO_INPUTS, LayoutCell, SHEET_NAMES, buildWorkbookLayout, cellAddress, render, renameSheets, sheetGrid } from "../../src/export";
+import { engine, excel } from "../helpers/engine";
 import { cellIndex, cellKey, evaluateLayout, formulaReferences } from "./workbook";
 
-const kc = kcContext();
-const model = kc.model;
-const layout = buildWorkbookLayout(model);
+const layout = buildWorkbookLayout(engine);
+/** "'KC IS'!C7" -> its sheet and its cell's address. */
+const splitReference = (ref: string) => {
+  const block = parseBlock(ref);
+  return { sheet: block.sheet, address: a1(block.row, block.col) };
+};
 const index = cellIndex(layout);
 const filingLines = FILING_TEXT.split("\n");
 const all = layout.sheets.flatMap((sheet) => sheet.cells.map((cell) => ({ sheet: sheet.name, cell })));
@@ -95,12 +84,27 @@ describe("formulas", () => {
     }
   });
 
+  test.each([
+    // Figures typed from the filing (line); in the workbook each is a formula over the printed figures.
+    ["GrossProfit", "2026Q1", 345748], // 235
+    ["NetLoss", "2026Q1", -343720], // 249
+    ["TotalAssets", "2026Q1", 28456254], // 194
+    ["AdjustedEBITDA", "2026Q1", 747506], // 305
+    ["AdjustedEBITDA", "2025Q1", 318543], // 305
+    ["AdjustedNetLoss", "2025Q4", -94632], // 299
+    ["AdjustedGrossProfit", "2026Q1", 351406], // 273
+  ])("the layout's formula for %s %s computes %p, as printed", (id, period, printed) => {
+    const home = splitReference(layout.homes[`${id}|${period}`]);
+    expect(at(home.sheet, home.address)?.formula).toBeDefined();
+    expect(toNumber(values.get(cellKey(home.sheet, home.address)) as InstanceType<typeof D>)).toBe(printed);
+  });
+
   test("every formula that restates a printed figure reproduces it: amounts exactly, margins and per-share amounts to the printed rounding", () => {
     let checked = 0;
     for (const { sheet: s, cell } of formulaCells) {
       if (!cell.printed) continue;
       const value = values.get(cellKey(s, cell.address)) as InstanceType<typeof D>;
-      const unit = model.metric(cell.metric as string).unit;
+      const unit = engine.metric(cell.metric as string).unit;
       const shown = unit === "amount" || unit === "shares" ? value : value.toDecimalPlaces(cell.printed.decimals, D.ROUND_HALF_UP);
       expect({ at: `${s}!${cell.address}`, line: cell.printed.line, value: shown.toFixed() }).toEqual({ at: `${s}!${cell.address}`, line: cell.printed.line, value: D(cell.printed.value).toFixed() });
       checked++;
@@ -113,7 +117,7 @@ describe("formulas", () => {
       const [metric] = key.split("|");
       const { sheet: s, address } = splitReference(ref);
       const cell = at(s, address) as LayoutCell;
-      if (model.metric(metric).formula) expect({ key, role: cell.role }).toEqual({ key, role: "computed" });
+      if (engine.metric(metric).formula) expect({ key, role: cell.role }).toEqual({ key, role: "computed" });
       else expect({ key, role: cell.role }).toEqual({ key, role: "printed" });
     }
   });
@@ -148,9 +152,9 @@ describe("printed figures", () => {
   });
 
   test("every RMB figure of every printed table has its cell, on the row of the line it is printed on", () => {
-    for (const table of kc.dataset.tables) {
+    for (const table of engine.tables()) {
       for (const row of table.rows) {
-        const metric = model.rowMetric.get(row);
+        const metric = engine.rowMetric(row);
         if (!metric) continue;
         table.columns.forEach((column) => {
           if (column.currency === "USD") return;
@@ -182,7 +186,7 @@ describe("number formats", () => {
   });
 
   test("every figure cell has its unit's format", () => {
-    for (const { cell } of all) if (cell.metric) expect(cell.numFmt).toBe(NUMBER_FORMATS[model.metric(cell.metric).unit]);
+    for (const { cell } of all) if (cell.metric) expect(cell.numFmt).toBe(numberFormat(engine.metric(cell.metric).unit));
   });
 });
 
@@ -196,7 +200,7 @@ describe("scenario", () => {
     for (const input of sc.inputs) {
       const cell = at(sc.sheet, input.address) as LayoutCell;
       expect(cell.role).toBe("input");
-      expect(cell.value).toBe(metricValue(input.metric, sc.period));
+      expect(cell.value).toBe(excel.metric(input.metric, sc.period));
     }
   });
 
@@ -215,10 +219,10 @@ describe("scenario", () => {
     const values = evaluateLayout(layout, new Map(changes.map(([id, v]) => [inputKey(id), v])));
     let moved = 0;
     for (const r of sc.results) {
-      const expected = metricValue(r.metric, sc.period, null, null, changes);
+      const expected = excel.metric(r.metric, sc.period, null, null, changes);
       const got = toNumber(values.get(cellKey(sc.sheet, r.address)) as InstanceType<typeof D>);
       expect({ metric: r.metric, value: got }).toEqual({ metric: r.metric, value: expected });
-      if (expected !== metricValue(r.metric, sc.period)) moved++;
+      if (expected !== excel.metric(r.metric, sc.period)) moved++;
     }
     expect(moved).toBeGreaterThan(5);
     // The statements stay as reported.
@@ -246,23 +250,8 @@ describe("formula text", () => {
     expect(render(parseFormula(text), (id) => cells[id])).toBe(excel);
   });
 
-  test.each([
-    ["IS", "IS!"],
-    ["Non-GAAP", "'Non-GAAP'!"],
-    ["Scenario", "Scenario!"],
-    ["AB12", "'AB12'!"],
-    ["O'Brien", "'O''Brien'!"],
-  ])("sheet %s is referenced as %s", (name, prefix) => {
-    expect(sheetPrefix(name)).toBe(prefix);
-    expect(splitReference(`${prefix}C7`)).toEqual({ sheet: name, address: "C7" });
-  });
-
-  test.each([[1, "A"], [26, "Z"], [27, "AA"], [52, "AZ"], [703, "AAA"]])("column %d is %s", (n, letters) => {
-    expect(columnLetter(n as number)).toBe(letters);
-  });
-
   test("rejects a scenario input the filing does not have for the latest quarter", () => {
-    expect(() => buildWorkbookLayout(model, { scenarioInputs: ["CashAtBeginningOfPeriod", "NoSuchMetric"] })).toThrow(/NoSuchMetric/);
+    expect(() => buildWorkbookLayout(engine, { scenarioInputs: ["CashAtBeginningOfPeriod", "NoSuchMetric"] })).toThrow(/NoSuchMetric/);
   });
 
   test("names of the sheets are the exported constants", () => {

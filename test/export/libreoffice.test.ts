@@ -14,10 +14,10 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { metricValue } from "../../src/core/api";
-import { kcContext } from "../../src/core/context";
+import { excel } from "../helpers/engine";
+import { engine } from "../helpers/engine";
 import { D, Dec } from "../../src/core/decimal";
-import type { Unit } from "../../src/core/catalog";
+import { Unit, parseBlock } from "../../src/core";
 import { LayoutCell, WorkbookLayout, buildWorkbookLayout } from "../../src/export/layout";
 import { writeXlsx } from "../../src/export/xlsx";
 import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
@@ -25,8 +25,7 @@ import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
 const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc";
 const WRONG_CACHED_RESULT = 987654321;
 const soffice = findSoffice();
-const model = kcContext().model;
-const layout = buildWorkbookLayout(model);
+const layout = buildWorkbookLayout(engine);
 const sheetNames = layout.sheets.map((s) => s.name);
 
 /** Scenarios: input changes on the Scenario sheet, as (metric, value in RMB thousands). */
@@ -42,7 +41,7 @@ function withWrongCachedResults(l: WorkbookLayout): WorkbookLayout {
 }
 
 function unitOf(cell: LayoutCell): Unit | null {
-  return cell.metric ? model.metric(cell.metric).unit : null;
+  return cell.metric ? engine.metric(cell.metric).unit : null;
 }
 
 /** A CSV field LibreOffice wrote for a number ("-1651671", "12.7878058920041%", "1.2E-05") as an exact decimal. */
@@ -128,6 +127,28 @@ if (!soffice) {
       expect(checked).toBeGreaterThan(120);
     });
 
+    test.each([
+      // Figures typed from the filing (line), each a formula in the workbook that LibreOffice computed.
+      ["GrossProfit", "2026Q1", 345748], // 235
+      ["TotalRevenues", "2026Q1", 2703732], // 233
+      ["OperatingLoss", "2026Q1", -166108], // 241
+      ["NetLoss", "2026Q1", -343720], // 249
+      ["TotalAssets", "2026Q1", 28456254], // 194
+      ["TotalLiabilitiesAndEquity", "2025Q4", 26729189], // 222
+      ["AdjustedNetLoss", "2026Q1", -237143], // 299
+      ["AdjustedEBITDA", "2026Q1", 747506], // 305
+      ["AdjustedEBITDA", "2025Q4", 785248], // 305
+      ["NormalizedAdjustedEBITDA", "2025Q4", 712586], // 308
+      ["AdjustedOperatingLoss", "2025Q4", 54586], // 322
+      ["CashAtEndOfPeriod", "2026Q1", 4950694], // 354
+    ])("the workbook computes %s %s = %p, as the filing prints it", (id, period, printed) => {
+      const grids = sheets.get(base) as Map<string, Grid>;
+      const home = parseBlock(layout.homes[`${id}|${period}`]);
+      const cell = layout.sheets.find((x) => x.name === home.sheet)?.cells.find((c) => c.row === home.row + 1 && c.col === home.col + 1) as LayoutCell;
+      expect(cell.formula).toBeDefined();
+      expect(numberAt(grids.get(home.sheet) as Grid, cell, `${id} ${period}`).toNumber()).toBe(printed);
+    });
+
     test("every printed figure reads back as printed", () => {
       const grids = sheets.get(base) as Map<string, Grid>;
       for (const s of layout.sheets) {
@@ -149,10 +170,10 @@ if (!soffice) {
         const problems: string[] = [];
         let moved = 0;
         for (const r of sc.results) {
-          const expected = metricValue(r.metric, sc.period, null, null, changes);
+          const expected = excel.metric(r.metric, sc.period, null, null, changes);
           const got = numberAt(scenarioGrid, cellAt(r.address), r.metric);
-          if (!agrees(model.metric(r.metric).unit, got, expected)) problems.push(`${r.metric} (${sc.sheet}!${r.address}): LibreOffice ${got.toFixed()}, core ${expected}`);
-          if (expected !== metricValue(r.metric, sc.period)) moved++;
+          if (!agrees(engine.metric(r.metric).unit, got, expected)) problems.push(`${r.metric} (${sc.sheet}!${r.address}): LibreOffice ${got.toFixed()}, core ${expected}`);
+          if (expected !== excel.metric(r.metric, sc.period)) moved++;
         }
         for (const [metric, value] of changes) {
           const input = sc.inputs.find((x) => x.metric === metric) as { address: string };
@@ -167,7 +188,7 @@ if (!soffice) {
         expect(moved).toBeGreaterThanOrEqual(10);
         for (const margin of ["GrossMargin", "NetLossMargin", "AdjustedEBITDAMargin"]) {
           const r = sc.results.find((x) => x.metric === margin) as { address: string };
-          expect(numberAt(scenarioGrid, cellAt(r.address), margin).toNumber()).not.toBeCloseTo(metricValue(margin, sc.period), 6);
+          expect(numberAt(scenarioGrid, cellAt(r.address), margin).toNumber()).not.toBeCloseTo(excel.metric(margin, sc.period), 6);
         }
       },
     );

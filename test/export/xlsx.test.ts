@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runExportModel } from "../../src/cli/export-model";
-import { kcContext } from "../../src/core/context";
+import { engine } from "../helpers/engine";
 import { buildWorkbookLayout } from "../../src/export/layout";
 import { writeXlsx, xlsxBuffer } from "../../src/export/xlsx";
 
-const layout = buildWorkbookLayout(kcContext().model);
+const layout = buildWorkbookLayout(engine);
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "kc-xlsx-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +66,7 @@ describe("writeXlsx", () => {
 describe("kc export-model", () => {
   const run = async (args: string[]) => {
     const lines: string[] = [];
-    const code = await runExportModel(args, (s) => lines.push(s));
+    const code = await runExportModel(engine, args, (s) => lines.push(s));
     return { code, text: lines.join("\n") };
   };
 
@@ -105,10 +105,10 @@ describe("kc export-model", () => {
   test("errors go to err when it is given, the report to out", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runExportModel(["model.csv"], (s) => out.push(s), (s) => err.push(s))).toBe(2);
+    expect(await runExportModel(engine, ["model.csv"], (s) => out.push(s), (s) => err.push(s))).toBe(2);
     expect(out).toEqual([]);
     expect(err.join("\n")).toMatch(/must end in \.xlsx/);
-    expect(await runExportModel([join(dir, "ok.xlsx")], (s) => out.push(s), (s) => err.push(s))).toBe(0);
+    expect(await runExportModel(engine, [join(dir, "ok.xlsx")], (s) => out.push(s), (s) => err.push(s))).toBe(0);
     expect(out.join("\n")).toMatch(/^Wrote /);
   });
 

@@ -1,5 +1,5 @@
-/** `kc eval`: the formula parser, and evaluation through the registered functions, with the filing's figures. */
-import { FormulaSyntaxError, parseFormula, runEval } from "../../src/cli/eval";
+/** `kc eval`: evaluation through the registered functions, with the filing's figures (its parser: test/core/kc-formula.test.ts). */
+import { runEval } from "../../src/cli/eval";
 
 async function evaluate(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -7,33 +7,6 @@ async function evaluate(...args: string[]): Promise<{ code: number; out: string[
   const code = await runEval(args, (s) => out.push(s), (s) => err.push(s));
   return { code, out, err };
 }
-
-describe("parseFormula", () => {
-  test.each([
-    ['=KC.METRIC("AdjustedEBITDA","2026Q1")', { name: "KC.METRIC", args: ["AdjustedEBITDA", "2026Q1"] }],
-    ['KC.GROWTH("NetLoss","2026Q1",,{"TotalRevenues",3000000;"CostOfRevenues",-2400000})', { name: "KC.GROWTH", args: ["NetLoss", "2026Q1", null, [["TotalRevenues", 3000000], ["CostOfRevenues", -2400000]]] }],
-    ['  = kc.source ( "a""b" , 1.5e3 , true , FALSE , -.25 , 12% )  ', { name: "kc.source", args: ['a"b', 1500, true, false, -0.25, 0.12] }],
-    ["=KC.CHECKS()", { name: "KC.CHECKS", args: [] }],
-    ['=KC.METRIC(,"x",)', { name: "KC.METRIC", args: [null, "x", null] }],
-    ['=KC.STATEMENT("IS",{"2025Q1","2026Q1"})', { name: "KC.STATEMENT", args: ["IS", [["2025Q1", "2026Q1"]]] }],
-  ])("%s", (formula, expected) => {
-    expect(parseFormula(formula)).toEqual(expected);
-  });
-
-  test.each([
-    ['=KC.METRIC("AdjustedEBITDA","2026Q1"', /missing '\)'/],
-    ['=KC.METRIC("AdjustedEBITDA', /unterminated string/],
-    ["=KC.METRIC(A1)", /unexpected 'A'/],
-    ["=KC.METRIC({1,2;3})", /different lengths/],
-    ["=KC.METRIC({1,})", /unexpected '}'/],
-    ["=(1)", /function name/],
-    ["=KC.METRIC(1) + 1", /after the closing/],
-    ["=KC.METRIC(KC.PERIODS())", /unexpected 'K'/],
-  ])("rejects %s", (formula, message) => {
-    expect(() => parseFormula(formula)).toThrow(FormulaSyntaxError);
-    expect(() => parseFormula(formula)).toThrow(message);
-  });
-});
 
 describe("runEval", () => {
   test("one result per formula, as text", async () => {

@@ -4,7 +4,7 @@
  * core's message, and nothing else ever escaping. Expected figures are from the filing (line numbers in
  * src/data/sources/kingsoft-cloud-2026q1-press-release.txt).
  */
-import * as api from "../../src/core/api";
+import { functionsEngine } from "../../src/functions/runtime";
 import { UNEXPECTED_MESSAGE } from "../../src/functions/adapter";
 
 /** Excel's CustomFunctions global, as far as the functions use it. */
@@ -127,22 +127,22 @@ describe("errors", () => {
   });
 
   test("any other exception from the core becomes #VALUE! with a generic message, never escapes", () => {
-    jest.spyOn(api, "metricValue").mockImplementation(() => {
+    jest.spyOn(functionsEngine().excel, "metric").mockImplementation(() => {
       throw new TypeError("boom");
     });
     expect(thrown(() => kc.metric("TotalRevenues", "2026Q1", null as never, null as never, null as never))).toEqual(new StubError("#VALUE!", UNEXPECTED_MESSAGE));
-    jest.spyOn(api, "statementTable").mockImplementation(() => {
+    jest.spyOn(functionsEngine().excel, "statement").mockImplementation(() => {
       throw "not even an Error";
     });
     expect(thrown(() => kc.statement("IS", null as never, null as never, null as never))).toEqual(new StubError("#VALUE!", UNEXPECTED_MESSAGE));
   });
 
   test("a result of the wrong type never reaches Excel", () => {
-    jest.spyOn(api, "metricValue").mockReturnValue(NaN);
+    jest.spyOn(functionsEngine().excel, "metric").mockReturnValue(NaN);
     expect(thrown(() => kc.metric("TotalRevenues", "2026Q1", null as never, null as never, null as never))).toMatchObject({ code: "#VALUE!" });
-    jest.spyOn(api, "sourceText").mockReturnValue(42 as never);
+    jest.spyOn(functionsEngine().excel, "source").mockReturnValue(42 as never);
     expect(thrown(() => kc.source("NetLoss", "2026Q1", null as never))).toMatchObject({ code: "#VALUE!" });
-    jest.spyOn(api, "periodsTable").mockReturnValue([["2025Q1"], ["2025Q4", "extra"]]);
+    jest.spyOn(functionsEngine().excel, "periods").mockReturnValue([["2025Q1"], ["2025Q4", "extra"]]);
     expect(thrown(() => kc.periods(null as never))).toMatchObject({ code: "#VALUE!" });
   });
 });

@@ -5,13 +5,9 @@
  * input recomputes every dependent to the filing's figures (line numbers in
  * src/data/sources/kingsoft-cloud-2026q1-press-release.txt).
  */
-import * as fs from "fs";
-import * as path from "path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { loadRegistry } from "../../src/functions/registry";
-import { kcEngine } from "../helpers/hyperformula-kc";
-
-const golden = JSON.parse(fs.readFileSync(path.join(__dirname, "functions.golden.json"), "utf8")) as { functions: { name: string }[] };
+import golden from "../../src/dev/functions.json";
+import { kcEngine } from "../../src/dev/hyperformula-kc";
 
 // The filing (RMB thousands): 2025Q1, 2025Q4, 2026Q1.
 const TOTAL_REVENUES = { "2025Q1": 1969977, "2025Q4": 2761387, "2026Q1": 2703732 }; // line 233
@@ -33,7 +29,7 @@ const set = (a1: string, content: unknown) => hf.setCellContents(at(a1), [[conte
 const spillRow = (label: string) => (hf.getSheetValues(sheet).slice(12) as unknown[][]).find((row) => row[0] === label);
 
 beforeAll(async () => {
-  hf = kcEngine(await loadRegistry());
+  hf = kcEngine();
   hf.updateConfig({ smartRounding: false }); // compare exact doubles, not display-rounded ones
   sheet = hf.getSheetId(hf.addSheet("Model"))!;
   // Inputs first (the period cell and an empty overrides range), as an analyst would.
@@ -51,6 +47,7 @@ beforeAll(async () => {
     ["B9", '=B3/KC.METRIC("TotalRevenues",B1)'],
     ["B10", '=KC.METRIC("AdjEBTDA",B1)'],
     ["B11", '=KC.GROWTH("TotalRevenues",B1,"QoQ",D1:E2)'],
+    ["B12", '=KC.CHANGE("AdjustedEBITDAMargin",B1,,D1:E2)'],
     ["A13", '=KC.STATEMENT("IS",B1)'],
   ];
   for (const [cell, formula] of model) set(cell, formula);
@@ -71,6 +68,8 @@ describe("HyperFormula with the KC functions", () => {
     expect(value("B8")).toBe(-COST_OF_REVENUES["2026Q1"]);
     expect(value("B9")).toBeCloseTo(ADJUSTED_EBITDA["2026Q1"] / TOTAL_REVENUES["2026Q1"], 14);
     expect(value("B11")).toBeCloseTo(TOTAL_REVENUES["2026Q1"] / TOTAL_REVENUES["2025Q4"] - 1, 14);
+    // The change of a margin, in fractions: 747,506 / 2,703,732 - 318,543 / 1,969,977 (lines 233, 305).
+    expect(value("B12")).toBeCloseTo(ADJUSTED_EBITDA["2026Q1"] / TOTAL_REVENUES["2026Q1"] - ADJUSTED_EBITDA["2025Q1"] / TOTAL_REVENUES["2025Q1"], 14);
     expect(value("A13")).toBe("Statement of comprehensive loss (RMB thousands)");
     expect(value("B13")).toBe("2026Q1");
     expect(spillRow("Total revenues")).toEqual(["Total revenues", TOTAL_REVENUES["2026Q1"]]);
@@ -111,6 +110,7 @@ describe("HyperFormula with the KC functions", () => {
     expect(value("B7")).toBe(ADJUSTED_EBITDA["2026Q1"] + (3000000 - TOTAL_REVENUES["2026Q1"])); // 1043774
     expect(value("B8")).toBe(2357984);
     expect(value("B11")).toBeCloseTo(3000000 / TOTAL_REVENUES["2025Q4"] - 1, 14);
+    expect(value("B12")).toBeCloseTo((ADJUSTED_EBITDA["2026Q1"] + 3000000 - TOTAL_REVENUES["2026Q1"]) / 3000000 - ADJUSTED_EBITDA["2025Q1"] / TOTAL_REVENUES["2025Q1"], 14);
     // Cells without the overrides range keep the filing's figures.
     expect(value("B3")).toBe(ADJUSTED_EBITDA["2026Q1"]);
     expect(value("B9")).toBeCloseTo(ADJUSTED_EBITDA["2026Q1"] / TOTAL_REVENUES["2026Q1"], 14);
@@ -126,6 +126,10 @@ describe("HyperFormula with the KC functions", () => {
 
     set("D1", "TotalRevnues"); // a typo in the range: #VALUE! that names the metric
     expect(value("B4")).toMatchObject({ value: "#VALUE!", message: expect.stringContaining("TotalRevenues") });
+    set("D1", "GrossMargin"); // a margin typed as an input: refused, never a silently unchanged gross profit
+    expect(value("B4")).toMatchObject({ value: "#VALUE!", message: expect.stringContaining("override GrossProfit or TotalRevenues") });
+    set("D1", "CostOfRevenues"); // with cost of revenues also in row 2: one metric overridden twice
+    expect(value("B4")).toMatchObject({ value: "#VALUE!", message: expect.stringContaining("overridden twice") });
 
     for (const cell of ["D1", "E1", "D2", "E2"]) set(cell, null); // clearing the range restores the filing
     expect(value("B4")).toBe(GROSS_PROFIT["2026Q1"]);

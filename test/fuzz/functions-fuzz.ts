@@ -19,10 +19,11 @@
  * (defaults: the full profile of fuzz-settings.ts). It prints one JSON report (FuzzReport) on stdout.
  */
 import fc from "fast-check";
-import { kcContext } from "../../src/core/context";
+import { createEngine } from "../../src/core";
+import { DATASET } from "../../src/data/dataset.generated";
+import { ErrorCode } from "../../src/dev/custom-functions";
+import { RegisteredFunction, functionRegistry } from "../../src/dev/registry";
 import { UNEXPECTED_MESSAGE } from "../../src/functions/adapter";
-import { ErrorCode } from "../../src/functions/node-runtime";
-import { loadRegistry, RegisteredFunction } from "../../src/functions/registry";
 import { fuzzSettings } from "./fuzz-settings";
 
 /** Generous: a call normally takes well under a millisecond, the 10,000-row overrides a few. */
@@ -50,10 +51,10 @@ export interface FuzzReport {
 }
 
 // The catalog, read once, to bias the fuzzer toward names the core knows.
-const kc = kcContext();
-const METRIC_IDS = [...kc.model.metrics.keys()];
-const METRIC_NAMES = [...kc.model.metrics.values()].flatMap((m) => [m.id, m.label, ...m.aliases]);
-const PERIODS = [...new Set(kc.dataset.tables.flatMap((t) => t.columns.map((c) => c.period)))];
+const catalog = createEngine(DATASET);
+const METRIC_IDS = catalog.metrics().map((m) => m.id);
+const METRIC_NAMES = catalog.metrics().flatMap((m) => [m.id, m.label, ...m.aliases]);
+const PERIODS = catalog.filingPeriods();
 
 // ----------------------------------------------------------------------------------------------------------------
 // Arbitraries
@@ -353,7 +354,7 @@ function check(report: FunctionReport, fn: RegisteredFunction, args: unknown[]):
 
 /** Fuzzes every registered function with `runs` cases each. Never throws for a failed property: the report says. */
 export async function fuzzFunctions(runs: number, seed: number): Promise<FuzzReport> {
-  const registry = (await loadRegistry()).byName;
+  const registry = functionRegistry().byName;
   const functions: FunctionReport[] = [];
   for (const [name, fn] of registry) {
     const report: FunctionReport = { name, runs, values: 0, errors: {}, slowestMs: 0, totalMs: 0, failure: null };

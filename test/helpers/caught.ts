@@ -1,4 +1,4 @@
-import { KcError } from "../../src/core/errors";
+import { KcError } from "../../src/core";
 
 /** Calls fn and returns the KcError it throws (failing the test if it throws anything else or nothing). */
 export function caught(fn: () => unknown): KcError {

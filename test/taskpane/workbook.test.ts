@@ -1,214 +1,15 @@
 /**
  * OfficeWorkbook against office-addin-mock: the right ranges, one Excel.run per action; a batch is all or nothing (a
- * failing sync, a protected sheet, a sheet name taken, a block past the sheet's edge); writeIfEmpty never overwrites.
+ * failing sync, a protected sheet, a sheet name taken, a block past the sheet's edge). Addresses and sheet names:
+ * test/core/sheet-address.test.ts.
  */
-import { OfficeMockObject } from "office-addin-mock";
-import {
-  Batch,
-  BlockContent,
-  CellRef,
-  CellValue,
-  MAX_COLS,
-  MAX_ROWS,
-  OfficeWorkbook,
-  Workbook,
-  WorkbookError,
-  a1,
-  columnName,
-  isValidSheetName,
-  parseA1,
-  parseBlock,
-  qualifiedA1,
-  sheetOf,
-  uniqueSheetName,
-  writeIfEmpty,
-} from "../../src/taskpane/workbook";
-import { freezeToValues } from "../../src/taskpane/actions";
-
-interface Calls {
-  runs: number;
-  syncs: number;
-  /** What the code asked of Excel, in order: "range Sheet1!C4:D4", "add KC IS", "delete KC IS", "chart ...", "activate X". */
-  log: string[];
-}
-
-interface MockOptions {
-  active?: string;
-  selection?: string;
-  /** Sheets in the workbook and whether each is protected. */
-  sheets?: Record<string, { protected?: boolean; used?: string | null }>;
-  /** Initial content of ranges by "Sheet!A1:B2". */
-  ranges?: Record<string, { formulas?: unknown[][]; values?: unknown[][]; numberFormat?: unknown[][] }>;
-  /** Spill ranges by the anchor's "Sheet!A1". */
-  spills?: Record<string, { address: string; values: unknown[][] }>;
-  /** The used part of the selection (for whole columns or rows); absent: none in use. */
-  selectionUsed?: string;
-  /** Syncs (1-based) that reject, with an Office.js-like error. */
-  failSyncs?: number[];
-  failCode?: string;
-}
-
-type MockRange = { formulas: unknown[][]; values: unknown[][]; numberFormat: unknown[][]; address: string };
-
-/** The error a promise rejects with (the test fails if it resolves). */
-const failure = (promise: Promise<unknown>): Promise<Error> =>
-  promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: unknown) => error as Error,
-  );
-
-/**
- * Excel on office-addin-mock: the context (load / sync) and every range are OfficeMockObjects, so reading a property
- * that was not loaded and synced gives office-addin-mock's error text; sheets, charts and null-object probes are plain.
- */
-function mockExcel(options: MockOptions = {}) {
-  const calls: Calls = { runs: 0, syncs: 0, log: [] };
-  const sheets = new Map(Object.entries(options.sheets ?? { Sheet1: {} }).map(([name, o]) => [name, { protected: false, used: null, ...o }]));
-  const root = new OfficeMockObject({
-    context: {
-      workbook: {
-        activeCell: { address: options.active ?? "Sheet1!C4" },
-        selected: { address: options.selection ?? "Sheet1!C4", used: { address: options.selectionUsed ?? "" } },
-        store: {},
-        worksheets: {},
-      },
-    },
-  }) as OfficeMockObject & { context: OfficeMockObject & { sync(): Promise<void>; workbook: OfficeMockObject & Record<string, OfficeMockObject> } };
-  const wb = root.context.workbook;
-  const store = wb.store as unknown as Record<string, MockRange> & { addMock(name: string): void };
-  const ranges = new Map<string, MockRange>();
-  const range = (sheet: string, address: string): MockRange => {
-    const key = `${sheet}!${address}`;
-    calls.log.push(`range ${key}`);
-    if (!ranges.has(key)) {
-      const [rows, cols] = (() => {
-        if (/^[A-Z]+:[A-Z]+$/.test(address)) return [1, 1]; // a whole column: only its format is used
-        const [a, b] = address.split(":").map(parseA1);
-        return b ? [b.row - a.row + 1, b.col - a.col + 1] : [1, 1];
-      })();
-      const fill = (v: unknown) => Array.from({ length: rows }, () => Array(cols).fill(v));
-      const init = options.ranges?.[key] ?? {};
-      store.addMock(key);
-      const mock = store[key] as unknown as MockRange & { populate(o: object): void; setValue(name: string, value: unknown): void };
-      mock.populate({ address: key, formulas: init.formulas ?? fill(""), values: init.values ?? init.formulas ?? fill(""), numberFormat: init.numberFormat ?? fill("General"), format: { columnWidth: 0, font: { bold: false }, fill: { color: "" } } });
-      mock.setValue("getCell", (r: number, c: number) => ({
-        getSpillingToRangeOrNullObject: () => {
-          const origin = parseA1(address);
-          const spill = options.spills?.[`${sheet}!${a1(origin.row + r, origin.col + c)}`];
-          return { load: () => undefined, isNullObject: !spill, address: spill?.address, values: spill?.values };
-        },
-      }));
-      ranges.set(key, mock);
-    }
-    return ranges.get(key)!;
-  };
-  const sheetApi = (name: string) => {
-    const s = sheets.get(name);
-    if (!s) throw Object.assign(new Error(`The requested resource doesn't exist: ${name}`), { code: "ItemNotFound" });
-    const protectionKey = `protection ${name}`;
-    if (!(store as unknown as Record<string, unknown>)[protectionKey]) {
-      store.addMock(protectionKey);
-      (store[protectionKey] as unknown as { populate(o: object): void }).populate({ protected: s.protected });
-    }
-    return {
-      protection: store[protectionKey],
-      getRange: (address: string) => range(name, address),
-      getUsedRangeOrNullObject: () => ({ load: () => undefined, isNullObject: !s.used, address: s.used ? `${name}!${s.used}` : undefined }),
-      activate: () => void calls.log.push(`activate ${name}`),
-      freezePanes: {
-        freezeAt: (r: MockRange) => void calls.log.push(`freeze ${[...ranges].find(([, x]) => x === r)?.[0]}`),
-        freezeRows: (n: number) => void calls.log.push(`freeze rows ${n}`),
-        freezeColumns: (n: number) => void calls.log.push(`freeze columns ${n}`),
-      },
-      delete: () => (calls.log.push(`delete ${name}`), sheets.delete(name)),
-      charts: {
-        add: (type: string, data: MockRange, seriesBy: string) => {
-          calls.log.push(`chart ${type} ${[...ranges].find(([, r]) => r === data)?.[0]} ${seriesBy}`);
-          const series: Array<Record<string, string>> = [];
-          const chart = {
-            title: { text: "" },
-            legend: { position: "" },
-            series: { getItemAt: (i: number) => (series[i] ??= { index: String(i) }) },
-            setPosition: (from: string, to: string) => void calls.log.push(`position ${from}:${to}`),
-          };
-          charts.push({ chart, series });
-          return chart;
-        },
-      },
-    };
-  };
-  const charts: Array<{ chart: { title: { text: string } }; series: Array<Record<string, string>> }> = [];
-  Object.assign(wb, {
-    getActiveCell: () => wb.activeCell,
-    getSelectedRange: () => wb.selected,
-  });
-  const selected = wb.selected as unknown as { used: { isNullObject?: boolean }; getUsedRangeOrNullObject?: () => unknown };
-  Object.assign(selected.used, { isNullObject: !options.selectionUsed });
-  selected.getUsedRangeOrNullObject = () => selected.used;
-  Object.assign(wb.worksheets, {
-    getItem: sheetApi,
-    getItemOrNullObject: (name: string) => {
-      const found = [...sheets.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
-      return found ? { load: () => undefined, isNullObject: false, name: found, delete: () => sheetApi(found).delete() } : { load: () => undefined, isNullObject: true, delete: () => undefined };
-    },
-    add: (name: string) => {
-      calls.log.push(`add ${name}`);
-      sheets.set(name, { protected: false, used: null });
-      return sheetApi(name);
-    },
-    load: () => undefined,
-  });
-  Object.defineProperty(wb.worksheets, "items", { get: () => [...sheets.keys()].map((name) => ({ name })) });
-  const excel = {
-    run: async (callback: (context: unknown) => Promise<unknown>) => {
-      calls.runs++;
-      const context = root.context;
-      const sync = context.sync.bind(context);
-      context.sync = async () => {
-        calls.syncs++;
-        if (options.failSyncs?.includes(calls.syncs)) {
-          throw Object.assign(new Error("The cell or chart you're trying to change is protected."), { code: options.failCode ?? "AccessDenied" });
-        }
-        await sync();
-      };
-      try {
-        return await callback(context);
-      } finally {
-        context.sync = sync;
-      }
-    },
-  };
-  (globalThis as { Excel?: unknown }).Excel = excel;
-  return { calls, range: (key: string) => ranges.get(key), sheets, charts };
-}
+import { MAX_COLS, MAX_ROWS } from "../../src/core";
+import { Batch, CellRef, OfficeWorkbook, WorkbookError } from "../../src/taskpane/workbook";
+import { MockOptions, failure, mockExcel } from "./excel-mock";
 
 afterEach(() => delete (globalThis as { Excel?: unknown }).Excel);
 
 const at: CellRef = { sheet: "Sheet1", row: 3, col: 2 };
-
-describe("addresses", () => {
-  test.each([
-    [0, "A"],
-    [25, "Z"],
-    [26, "AA"],
-    [701, "ZZ"],
-    [702, "AAA"],
-  ])("column %i is %s and parses back", (col, name) => {
-    expect(columnName(col)).toBe(name);
-    expect(parseA1(`${name}7`)).toEqual({ row: 6, col });
-  });
-
-  test("blocks, sheets and absolute references", () => {
-    expect(a1(3, 2)).toBe("C4");
-    expect(a1(3, 2, 2, 3)).toBe("C4:E5");
-    expect(parseA1("'My sheet'!$C$4:D9")).toEqual({ row: 3, col: 2 });
-    expect(sheetOf("'Bob''s sheet'!C4")).toBe("Bob's sheet");
-    expect(sheetOf("Sheet1!C4")).toBe("Sheet1");
-    expect(() => parseA1("Sheet1!R1C1")).toThrow(/Not a cell address/);
-  });
-});
 
 describe("OfficeWorkbook (office-addin-mock)", () => {
   test("activeCell and selection: sheet and position, one sync each", async () => {
@@ -262,9 +63,19 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
         { sheet: "KC Ratios", row: 0, col: 0, cells: [["Period", "Public cloud", "Enterprise cloud", "Gross margin", "Adjusted EBITDA margin"], ["2026Q1", 1996301, 1342150, 0.128, 0.2]], formats: [["General", "General", "General", "General", "General"], ["General", "#,##0;(#,##0)", "#,##0;(#,##0)", "0.0%", "0.0%"]] },
         { sheet: "Sheet1", row: 3, col: 2, cells: [['=KC.METRIC("AdjustedEBITDA","2026Q1")']], formats: [["#,##0;(#,##0)"]] },
       ],
-      charts: [{ sheet: "KC Ratios", title: "Revenue mix and margins", data: { sheet: "KC Ratios", row: 0, col: 0, rows: 2, cols: 5 }, lines: [2, 3], at: { sheet: "KC Ratios", row: 4, col: 0, rows: 18, cols: 5 } }],
+      charts: [
+        {
+          sheet: "KC Ratios",
+          title: "Revenue mix and margins",
+          data: { sheet: "KC Ratios", row: 0, col: 0, rows: 2, cols: 5 },
+          lines: [2, 3],
+          axisFormats: { primary: "#,##0;(#,##0)", secondary: "0%" },
+          at: { sheet: "KC Ratios", row: 4, col: 0, rows: 18, cols: 5 },
+        },
+      ],
       looks: [{ sheet: "KC Ratios", widths: [62, 14], freeze: { rows: 5, cols: 1 }, bold: ["A1"], inputs: ["B2"] }],
       activate: "KC Ratios",
+      select: "B2",
     };
     await new OfficeWorkbook().write(batch);
     expect(calls).toMatchObject({ runs: 1, syncs: 2 });
@@ -283,6 +94,8 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
       "range KC Ratios!A1",
       "range KC Ratios!B2",
       "activate KC Ratios",
+      "range KC Ratios!B2",
+      "select KC Ratios!B2",
     ]);
     const format = (key: string) => (range(key) as unknown as { format: { columnWidth: number; font: { bold: boolean }; fill: { color: string } } }).format;
     expect([format("KC Ratios!A:A").columnWidth, format("KC Ratios!B:B").columnWidth]).toEqual([434, 98]);
@@ -295,10 +108,11 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(charts[0].series[2]).toMatchObject({ chartType: "Line", axisGroup: "Secondary" });
     expect(charts[0].series[3]).toMatchObject({ chartType: "Line", axisGroup: "Secondary" });
     expect(charts[0].series[0]).toBeUndefined(); // revenue stays stacked columns
+    expect(charts[0].axes).toEqual({ "Value Primary": { numberFormat: "#,##0;(#,##0)" }, "Value Secondary": { numberFormat: "0%" } });
   });
 
   test("a failing sync: the sheets it added are removed, what it overwrote is put back, and the message says so", async () => {
-    const { calls, range, sheets } = mockExcel({ ranges: { "Sheet1!C4": { formulas: [["keep me"]], numberFormat: [["0.00"]] } }, failSyncs: [2] });
+    const { calls, range, sheets } = mockExcel({ ranges: { "Sheet1!C4": { formulas: [["keep me"]], numberFormat: [["0.00"]] } }, failSyncs: [3] });
     const batch: Batch = { newSheets: ["KC IS"], writes: [{ sheet: "KC IS", row: 0, col: 0, cells: [["x"]] }, { sheet: "Sheet1", row: 3, col: 2, cells: [[1]], formats: [["0.0%"]] }] };
     const error = await new OfficeWorkbook().write(batch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
@@ -307,7 +121,7 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
     expect(sheets.has("KC IS")).toBe(false);
     expect(range("Sheet1!C4")!.formulas).toEqual([["keep me"]]);
     expect(range("Sheet1!C4")!.numberFormat).toEqual([["0.00"]]);
-    expect(calls.syncs).toBe(4); // read, write (refused), find what was added, undo
+    expect(calls.syncs).toBe(5); // read, which overwritten cells a spill fills, write (refused), find what was added, undo
   });
 
   test("when even the undo is refused, the message says where to look instead of claiming nothing changed", async () => {
@@ -351,119 +165,3 @@ describe("OfficeWorkbook (office-addin-mock)", () => {
   });
 });
 
-describe("freezeToValues through OfficeWorkbook (office-addin-mock)", () => {
-  const bs = [["Balance sheet (RMB thousands)", "2025Q4", "2026Q1"], ["Total assets", 27768016, 28456254]];
-  const options = (extra: MockOptions = {}): MockOptions => ({
-    selection: "Sheet1!A1:B2",
-    ranges: {
-      "Sheet1!A1:B2": {
-        formulas: [['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")'], ["Total assets", "=SUM(1,2)"]],
-        values: [["Balance sheet (RMB thousands)", 747506], ["Total assets", 3]],
-      },
-      "Sheet1!A1:C2": { formulas: [['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")', "2026Q1"], ["Total assets", "=SUM(1,2)", 28456254]] },
-      "Sheet1!B1": { formulas: [['=KC.METRIC("AdjustedEBITDA","2026Q1")']] }, // the mock keeps each address's range apart
-    },
-    spills: { "Sheet1!A1": { address: "Sheet1!A1:C2", values: bs } },
-    ...extra,
-  });
-
-  test("the selection's KC formulas become their values (a spill its whole block), noted on a new KC frozen sheet", async () => {
-    const { range, sheets } = mockExcel(options());
-    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
-    expect(result).toEqual({ frozen: ["Sheet1!A1:C2", "Sheet1!B1"], skipped: [], record: "'KC frozen'!A1:E3", scope: "Sheet1!A1:B2" });
-    expect(range("Sheet1!A1:C2")!.formulas).toEqual([["'Balance sheet (RMB thousands)", "'2025Q4", "'2026Q1"], ["'Total assets", 27768016, 28456254]]);
-    expect(range("Sheet1!B1")!.formulas).toEqual([[747506]]);
-    expect(range("Sheet1!B2")).toBeUndefined(); // =SUM(1,2) is not a KC formula: never touched
-    expect(sheets.has("KC frozen")).toBe(true);
-    const note = range("KC frozen!A1:E3")!.formulas;
-    expect(note[0]).toEqual(["Frozen at", "Cell", "Formula (as it was)", "Value", "Source"]);
-    expect(note[1]).toEqual(["2026-05-30 10:00:00", "Sheet1!A1:C2", '\'=KC.STATEMENT("BS")', "2 x 3 values", ""]);
-    expect(note[2]).toEqual(["2026-05-30 10:00:00", "Sheet1!B1", '\'=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506, expect.stringMatching(/line 305: 747,506/)]);
-  });
-
-  test("appends to an existing KC frozen sheet below what it holds; a KC formula showing an error is left as it is", async () => {
-    const { range } = mockExcel(
-      options({
-        sheets: { Sheet1: {}, "KC frozen": { used: "A1:E4" } },
-        ranges: { "Sheet1!A1:B2": { formulas: [['=KC.METRIC("AdjustedEBITDA","2026Q1")', '=KC.METRIC("Nope","2026Q1")'], ["", ""]], values: [[747506, "#N/A"], ["", ""]] } },
-        spills: {},
-      }),
-    );
-    const result = await freezeToValues(new OfficeWorkbook(), "selection", new Date("2026-05-30T10:00:00Z"));
-    expect(result).toMatchObject({ frozen: ["Sheet1!A1"], skipped: ["Sheet1!B1"], record: "'KC frozen'!A5:E5" });
-    expect(range("KC frozen!A5:E5")!.formulas[0].slice(1, 4)).toEqual(["Sheet1!A1", '\'=KC.METRIC("AdjustedEBITDA","2026Q1")', 747506]);
-    expect(range("Sheet1!B1")).toBeUndefined();
-  });
-
-  test("a refused write (the batch's write sync) leaves the formulas as they were and no KC frozen sheet", async () => {
-    const { range, sheets, calls } = mockExcel(options({ failSyncs: [6] })); // 1 selection, 2 read, 3 spills, 4 sheet names, 5 batch read, 6 batch write
-    const error = await failure(freezeToValues(new OfficeWorkbook(), "selection"));
-    expect(error.message).toMatch(/^Excel refused the change: .*Nothing was changed\.$/);
-    expect(calls.log).toContain("delete KC frozen");
-    expect(sheets.has("KC frozen")).toBe(false);
-    expect(range("Sheet1!A1:C2")!.formulas).toEqual([['=KC.STATEMENT("BS")', '=KC.METRIC("AdjustedEBITDA","2026Q1")', "2026Q1"], ["Total assets", "=SUM(1,2)", 28456254]]);
-    expect(range("Sheet1!B1")!.formulas).toEqual([['=KC.METRIC("AdjustedEBITDA","2026Q1")']]);
-  });
-});
-
-describe("sheet names", () => {
-  test("uniqueSheetName ignores case as Excel does and keeps within 31 characters", () => {
-    expect(uniqueSheetName("KC IS", ["Sheet1"])).toBe("KC IS");
-    expect(uniqueSheetName("KC IS", ["kc is", "KC IS (2)"])).toBe("KC IS (3)");
-    expect(uniqueSheetName("x".repeat(31), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
-    expect(isValidSheetName("KC Non-GAAP")).toBe(true);
-    expect(isValidSheetName("a[b]")).toBe(false);
-    expect(isValidSheetName("x".repeat(32))).toBe(false);
-    expect(parseBlock("'Bob''s'!B2:C5")).toEqual({ sheet: "Bob's", row: 1, col: 1, rows: 4, cols: 2 });
-    expect(qualifiedA1({ sheet: "KC IS", row: 0, col: 0, rows: 2, cols: 2 })).toBe("'KC IS'!A1:B2");
-  });
-});
-
-/** An in-memory workbook recording writes. */
-class MemoryWorkbook implements Workbook {
-  cells = new Map<string, CellValue>();
-  writes: string[] = [];
-  async activeCell() {
-    return at;
-  }
-  async selection() {
-    return { ...at, rows: 1, cols: 1 };
-  }
-  async sheetNames() {
-    return ["Sheet1"];
-  }
-  async usedRange() {
-    return null;
-  }
-  async read(): Promise<BlockContent> {
-    throw new Error("not used");
-  }
-  async addChart() {}
-  async isRangeEmpty(start: CellRef, rows: number, cols: number) {
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (this.cells.has(a1(start.row + r, start.col + c))) return false;
-    return true;
-  }
-  async write(batch: Batch) {
-    for (const w of batch.writes) {
-      this.writes.push(`${a1(w.row, w.col)}${w.formats ? "+formats" : ""}`);
-      w.cells.forEach((row, r) => row.forEach((v, c) => this.cells.set(a1(w.row + r, w.col + c), v)));
-    }
-  }
-}
-
-describe("writeIfEmpty", () => {
-  test("writes cells and formats into an empty block, in one batch", async () => {
-    const wb = new MemoryWorkbook();
-    expect(await writeIfEmpty(wb, at, { cells: [["=1"]], formats: [["0.0%"]] })).toEqual({ ok: true });
-    expect(wb.writes).toEqual(["C4+formats"]);
-  });
-
-  test("refuses a block with anything in it, says where, and writes nothing", async () => {
-    const wb = new MemoryWorkbook();
-    wb.cells.set("D4", 5);
-    const result = await writeIfEmpty(wb, at, { cells: [[1, 2]] });
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Sheet1!C4:D4 is not empty: nothing was written/) });
-    expect(wb.writes).toEqual([]);
-    expect(wb.cells.get("D4")).toBe(5);
-  });
-});

@@ -1,7 +1,7 @@
 import type { PrintedCell } from "../dataset";
 
 const NUMBER = /^(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%)?(\))?$/;
-const DASHES = new Set(["-", "–", "—"]);
+const DASHES: ReadonlySet<string> = new Set(["-", "–", "—"]);
 
 /**
  * One printed figure to its exact value: "(1,234)" is -1234, "-" is 0, "16.2%" is 0.162, "-16.0%" is -0.16.

@@ -1,5 +1,6 @@
 import type { Column, Currency, PeriodKind } from "../dataset";
-import { ImportError } from "../errors";
+import { MAX_TABLE_COLUMNS } from "../limits";
+import { importError } from "../messages";
 import { comparePeriods, parseMonthDayYear, quarterEndingOn } from "../periods";
 import { stripMarkup } from "./markup";
 
@@ -10,8 +11,9 @@ export interface HeaderLine {
 
 const DURATION = /\bthree months ended\b/i;
 const OTHER_DURATION = /\b(six|nine|twelve) months ended\b|\byears? ended\b/i;
-const DATE = /([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})/;
-const CURRENCIES: Record<string, Currency> = { RMB: "RMB", "US$": "USD", USD: "USD" };
+// Starts only where a run of letters starts: tried inside a long run of letters, it would rescan the run from each.
+const DATE = /(?<![A-Za-z])([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})/;
+const CURRENCIES: Readonly<Record<string, Currency>> = { RMB: "RMB", "US$": "USD", USD: "USD" };
 
 /**
  * Derives each column's period, period kind and currency from the table's own header rows. A header cell that
@@ -19,7 +21,11 @@ const CURRENCIES: Record<string, Currency> = { RMB: "RMB", "US$": "USD", USD: "U
  * ("Mar 31," / "2025" / "RMB").
  */
 export function readColumns(headers: HeaderLine[]): Column[] {
-  const width = Math.max(...headers.map((h) => h.cells.length));
+  let width = 0;
+  for (const { cells, line } of headers) {
+    if (cells.length > MAX_TABLE_COLUMNS) throw importError(line, "tooManyColumns", cells.length, MAX_TABLE_COLUMNS);
+    width = Math.max(width, cells.length);
+  }
   const spanning: string[] = [];
   const stacks: string[][] = Array.from({ length: width }, () => []);
   for (const { cells } of headers) {
@@ -37,7 +43,7 @@ export function readColumns(headers: HeaderLine[]): Column[] {
   // its heading would file that column's figures under no currency, where no lookup finds them.
   const bare = columns.find((c) => c.currency === null);
   if (bare && columns.some((c) => c.currency !== null)) {
-    throw new ImportError(firstLine, `column '${bare.header}' has no currency heading (RMB or US$), though the table's other columns have one`);
+    throw importError(firstLine, "columnNoCurrency", bare.header);
   }
   return columns;
 }
@@ -51,26 +57,26 @@ function rejectOutOfOrder(columns: Column[], line: number): void {
   const ascending = periods.every((p, i) => i === 0 || comparePeriods(periods[i - 1], p) <= 0);
   const descending = periods.every((p, i) => i === 0 || comparePeriods(periods[i - 1], p) >= 0);
   if (!ascending && !descending) {
-    throw new ImportError(line, `the columns ${columns.map((c) => `'${c.header}'`).join(", ")} are not in time order: check the table header`);
+    throw importError(line, "columnsOutOfOrder", columns.map((c) => c.header));
   }
 }
 
 function readColumn(span: string, own: string, index: number, line: number): Column {
   const header = [span, own].filter(Boolean).join(" ");
-  if (!own) throw new ImportError(line, `column ${index} of the table header has no heading`);
+  if (!own) throw importError(line, "columnNoHeading", index);
   if (OTHER_DURATION.test(header)) {
-    throw new ImportError(line, `column '${header}' is not a quarter: only "Three Months Ended" columns are supported`);
+    throw importError(line, "columnNotQuarter", header);
   }
   const dateText = DATE.exec(own)?.[1];
   const date = dateText ? parseMonthDayYear(dateText) : null;
-  if (!date) throw new ImportError(line, `column '${header}' has no date such as "Mar 31, 2026"`);
+  if (!date) throw importError(line, "columnNoDate", header);
   const period = quarterEndingOn(date.year, date.month, date.day);
-  if (!period) throw new ImportError(line, `column '${header}': ${dateText} is not the end of a calendar quarter`);
+  if (!period) throw importError(line, "columnNotQuarterEnd", header, dateText!);
   const rest = own.replace(dateText!, "").trim();
   let currency: Currency | null = null;
   if (rest) {
     currency = CURRENCIES[rest.toUpperCase()] ?? null;
-    if (!currency) throw new ImportError(line, `column '${header}' has an unknown currency heading '${rest}' (expected RMB or US$)`);
+    if (!currency) throw importError(line, "columnUnknownCurrency", header, rest);
   }
   const periodKind: PeriodKind = DURATION.test(span) || DURATION.test(own) ? "duration" : "instant";
   return { header, period, periodKind, currency };
@@ -81,7 +87,7 @@ function rejectDuplicates(columns: Column[], line: number): void {
   for (const column of columns) {
     const key = `${column.period}|${column.currency ?? ""}`;
     const earlier = seen.get(key);
-    if (earlier) throw new ImportError(line, `duplicated period: '${earlier}' and '${column.header}' are the same column`);
+    if (earlier) throw importError(line, "columnDuplicated", earlier, column.header);
     seen.set(key, column.header);
   }
 }

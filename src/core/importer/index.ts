@@ -1,27 +1,71 @@
 import type { Dataset, Table } from "../dataset";
-import { ImportError } from "../errors";
+import { STATEMENTS } from "../catalog/statements";
+import { Check, releaseProblems, runChecks } from "../checks";
+import { MAX_RELEASE_BYTES } from "../limits";
+import { ImportError, ReleaseRefused, importError, problemLine } from "../messages";
+import { Model } from "../model";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
 import { readTables } from "./tables";
 
-/** Statements every release of this format carries; a release missing one is not imported. */
-const REQUIRED = ["BS", "IS", "NONGAAP", "CF"] as const;
+export interface ImportOptions {
+  /**
+   * Import a release whose tie-outs fail, or whose form is wrong (a statement printed twice, a figure not in the
+   * release's number format, a row no metric reads), recording every problem in the dataset's `untied`.
+   */
+  allowUntied?: boolean;
+}
 
 /**
- * Turns a results release (text as filed) into the dataset. Throws ImportError naming the line on the first problem:
- * never returns a partial dataset.
+ * Turns a results release (text as filed) into the dataset, and runs every tie-out of it. Throws ImportError naming
+ * the line on the first problem of its structure; a release that reads but does not tie is refused with every problem
+ * and its line (ReleaseRefused), unless `allowUntied`. Never returns a partial dataset.
  */
-export function importFiling(text: string, sourceName = "filing"): Dataset {
+export function importFiling(text: string, sourceName = "filing", options: ImportOptions = {}): Dataset {
+  return importRelease(text, sourceName, options).dataset;
+}
+
+/** The import, with the model and the tie-outs it was judged by (for callers that go on to use them). */
+export interface ImportedRelease {
+  dataset: Dataset;
+  model: Model;
+  checks: Check[];
+}
+
+export function importRelease(text: string, sourceName = "filing", options: ImportOptions = {}): ImportedRelease {
+  if (utf8Exceeds(text, MAX_RELEASE_BYTES)) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
   const lines = text.split(/\r?\n/);
   const tables = readTables(lines);
-  for (const kind of REQUIRED) {
-    if (!tables.some((t) => t.kind === kind)) {
-      throw new ImportError(lines.length, `the release has no ${kind} table (no title such as "${TITLE_EXAMPLES[kind]}" before a table)`);
-    }
+  // Every release of this format carries the four statements; a release missing one is not imported.
+  for (const kind of ["BS", "IS", "NONGAAP", "CF"] as const) {
+    if (!tables.some((t) => t.kind === kind)) throw importError(lines.length, "missingStatement", kind, STATEMENTS[kind].titleExample);
   }
   const latest = checkPeriods(tables);
   const { figures, warnings } = readNarrative(lines, latest);
-  return { sourceName, lineCount: lines.length, latest, tables, narrative: figures, warnings };
+  const dataset: Dataset = { sourceName, lineCount: lines.length, latest, tables, narrative: figures, warnings };
+  const model = new Model(dataset);
+  const checks = runChecks(model);
+  const problems = releaseProblems(model, checks);
+  if (problems.length === 0) return { dataset, model, checks };
+  if (!options.allowUntied) throw new ReleaseRefused(problems);
+  // The model reads the same tables and figures: it stays the model of the dataset with its problems recorded.
+  return { dataset: { ...dataset, untied: problems.map(problemLine) }, model, checks };
+}
+
+/** The limit as messages state it. */
+export const RELEASE_LIMIT_TEXT = `${MAX_RELEASE_BYTES / 1024 / 1024} MB (${MAX_RELEASE_BYTES.toLocaleString("en-US")} bytes)`;
+
+/** Whether the text takes more than `max` bytes in UTF-8, counted no further than the limit. */
+function utf8Exceeds(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= max; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xe000 ? 2 : 3;
+  }
+  return bytes > max;
 }
 
 /**
@@ -32,28 +76,21 @@ export function importFiling(text: string, sourceName = "filing"): Dataset {
  */
 function checkPeriods(tables: Table[]): string {
   const periodsOf = (t: Table): string => [...new Set(t.columns.map((c) => c.period))].sort(comparePeriods).join(", ");
-  const quarterly = tables.filter((t) => t.columns.some((c) => c.periodKind === "duration"));
+  const quarterly = new Set(tables.filter((t) => t.columns.some((c) => c.periodKind === "duration")));
   const counts = new Map<string, number>();
   for (const t of quarterly) counts.set(periodsOf(t), (counts.get(periodsOf(t)) ?? 0) + 1);
   // The periods most of the quarterly statements print (the first such table's on a tie).
-  let agreed = periodsOf(quarterly[0] ?? tables[0]);
+  let agreed = periodsOf(quarterly.values().next().value ?? tables[0]);
   for (const [periods, count] of counts) if (count > counts.get(agreed)!) agreed = periods;
   const covered = new Set(agreed.split(", "));
   for (const t of tables) {
     const own = periodsOf(t);
-    const disagrees = quarterly.includes(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p));
+    const disagrees = quarterly.has(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p));
     if (disagrees) {
-      throw new ImportError(t.headerLines[0], `table '${t.title}' has columns for ${own}, but the release's statements cover ${agreed}: check the dates in its header`);
+      throw importError(t.headerLines[0], "periodsDisagree", t.title, own, agreed);
     }
   }
   return [...covered].sort(comparePeriods).pop()!;
 }
 
-const TITLE_EXAMPLES: Record<(typeof REQUIRED)[number], string> = {
-  BS: "CONDENSED CONSOLIDATED BALANCE SHEETS",
-  IS: "CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS",
-  NONGAAP: "RECONCILIATION OF GAAP AND NON-GAAP RESULTS",
-  CF: "CONDENSED CONSOLIDATED STATEMENT OF CASH FLOWS",
-};
-
-export { ImportError };
+export { ImportError, ReleaseRefused };

@@ -1,6 +1,6 @@
 import type { Currency, NarrativeFigure, NarrativeUnit } from "../dataset";
 import { D } from "../decimal";
-import { ImportError } from "../errors";
+import { importError } from "../messages";
 import { PeriodKey, comparePeriods, formatPeriod, parseMonthDayYear, quarterEndingOn, shiftPeriod } from "../periods";
 import { stripMarkup } from "./markup";
 
@@ -22,7 +22,7 @@ const AMOUNT = String.raw`RMB\s?([\d,]+(?:\.\d+)?)\s(million|billion)`;
 const USD_AMOUNT = String.raw`\(US\$\s?([\d,]+(?:\.\d+)?)\s(million|billion)\)`;
 const CHANGE = String.raw`(?:increased|decreased)`;
 
-const SENTENCES: Array<{ name: string; pattern: RegExp; read: Reader }> = [
+const SENTENCES: ReadonlyArray<{ name: string; pattern: RegExp; read: Reader }> = [
   {
     name: "IDC costs",
     pattern: new RegExp(String.raw`IDC costs ${CHANGE} by [\d.]+% year-over-year from ${AMOUNT} to ${AMOUNT} ${USD_AMOUNT}`),
@@ -109,12 +109,12 @@ export function readNarrative(lines: readonly string[], current: PeriodKey): { f
       seen.add(sentence.name);
       for (const figure of sentence.read(m, { current, line: index + 1, text })) {
         if (comparePeriods(figure.period, current) > 0) {
-          throw new ImportError(figure.line, `${figure.id} (${figure.text}) is for ${figure.period}, after the release's quarter ${current}`);
+          throw importError(figure.line, "proseAfterQuarter", figure.id, figure.text, figure.period, current);
         }
         const key = `${figure.id}|${figure.period}|${figure.currency ?? ""}`;
         const earlier = found.get(key);
         if (earlier && !D(earlier.value).eq(figure.value)) {
-          throw new ImportError(figure.line, `${figure.id} is stated as ${figure.text} here but as ${earlier.text} on line ${earlier.line}`);
+          throw importError(figure.line, "proseStatedTwice", figure.id, figure.text, earlier.text, earlier.line);
         }
         if (!earlier) found.set(key, figure);
       }
@@ -160,13 +160,13 @@ const yearAgo = (ctx: Context): PeriodKey => shiftPeriod(ctx.current, -4);
 
 function sameQuarterOf(year: string, ctx: Context): PeriodKey {
   const period = formatPeriod(Number(year), splitCurrent(ctx.current).quarter);
-  if (period !== yearAgo(ctx)) throw new ImportError(ctx.line, `"the same quarter of ${year}" is not a year before ${ctx.current}`);
+  if (period !== yearAgo(ctx)) throw importError(ctx.line, "proseNotYearBefore", year, ctx.current);
   return period;
 }
 
 function instantOf(dateText: string, ctx: Context): PeriodKey {
   const date = parseMonthDayYear(dateText);
   const period = date && quarterEndingOn(date.year, date.month, date.day);
-  if (!period) throw new ImportError(ctx.line, `'${dateText}' is not the end of a calendar quarter`);
+  if (!period) throw importError(ctx.line, "proseNotQuarterEnd", dateText);
   return period;
 }
