@@ -3,11 +3,13 @@
  *
  *   npm test       the "quick" profile: a fixed-seed sample of each fuzzer, a few seconds each
  *   npm run fuzz   the "full" profile (jest.fuzz.config.js sets the global kcFuzzProfile): 10,000 cases per KC
- *                  function, 200 random importer mutations and the scan of every number in the filing
+ *                  function, 200 random importer mutations and the scan of every number in the filing, 4,000
+ *                  override scenarios
  *
  * Seeds are fixed by default, so a run is repeatable. KC_FUZZ_SEED=<n> replays seed n, KC_FUZZ_SEED=random draws a
  * new one; either way the seed is printed before the run and named in every failure. KC_FUZZ_RUNS (cases per
- * function) and KC_FUZZ_IMPORTER_RUNS (random importer mutations) override the profile's counts.
+ * function), KC_FUZZ_IMPORTER_RUNS (random importer mutations) and KC_FUZZ_SCENARIO_RUNS (override scenarios) override
+ * the profile's counts.
  */
 export type FuzzProfile = "quick" | "full";
 
@@ -20,6 +22,8 @@ export interface FuzzSettings {
   functionRuns: number;
   /** Random mutations of the filing. */
   importerRuns: number;
+  /** Random override sets (scenarios.fuzz.test.ts). */
+  scenarioRuns: number;
   /** The last-digit scan garbles every scanStride-th number of the filing (1: all of them), starting at scanOffset. */
   scanStride: number;
   scanOffset: number;
@@ -27,9 +31,9 @@ export interface FuzzSettings {
 
 /** Distinct per profile, so the full run does not repeat the quick run's cases. */
 export const DEFAULT_SEEDS: Record<FuzzProfile, number> = { quick: 1, full: 2 };
-const PROFILES: Record<FuzzProfile, Pick<FuzzSettings, "functionRuns" | "importerRuns" | "scanStride">> = {
-  quick: { functionRuns: 1_000, importerRuns: 20, scanStride: 10 },
-  full: { functionRuns: 10_000, importerRuns: 200, scanStride: 1 },
+const PROFILES: Record<FuzzProfile, Pick<FuzzSettings, "functionRuns" | "importerRuns" | "scenarioRuns" | "scanStride">> = {
+  quick: { functionRuns: 1_000, importerRuns: 20, scenarioRuns: 400, scanStride: 10 },
+  full: { functionRuns: 10_000, importerRuns: 200, scenarioRuns: 4_000, scanStride: 1 },
 };
 
 function count(name: string, fallback: number): number {
@@ -57,6 +61,7 @@ export function fuzzSettings(profile: FuzzProfile = currentProfile()): FuzzSetti
     randomSeed,
     functionRuns: count("KC_FUZZ_RUNS", counts.functionRuns),
     importerRuns: count("KC_FUZZ_IMPORTER_RUNS", counts.importerRuns),
+    scenarioRuns: count("KC_FUZZ_SCENARIO_RUNS", counts.scenarioRuns),
     scanStride,
     // A different slice of the scan for each seed.
     scanOffset: ((seed % scanStride) + scanStride) % scanStride,
@@ -68,9 +73,15 @@ export function currentProfile(): FuzzProfile {
   return (globalThis as { kcFuzzProfile?: unknown }).kcFuzzProfile === "full" ? "full" : "quick";
 }
 
+/** The env var that sets each fuzzer's count, and the count. */
+const COUNTS = {
+  functions: (s: FuzzSettings) => `KC_FUZZ_RUNS=${s.functionRuns}`,
+  importer: (s: FuzzSettings) => `KC_FUZZ_IMPORTER_RUNS=${s.importerRuns}`,
+  scenarios: (s: FuzzSettings) => `KC_FUZZ_SCENARIO_RUNS=${s.scenarioRuns}`,
+};
+
 /** The line a run prints first: what runs, and how to replay it exactly. */
-export function describeRun(fuzzer: string, settings: FuzzSettings, cases: string, replayPath: string): string {
+export function describeRun(fuzzer: keyof typeof COUNTS, settings: FuzzSettings, cases: string, replayPath: string): string {
   const command = settings.profile === "full" ? `npm run fuzz -- ${replayPath}` : `npx jest ${replayPath}`;
-  const counts = fuzzer === "functions" ? `KC_FUZZ_RUNS=${settings.functionRuns}` : `KC_FUZZ_IMPORTER_RUNS=${settings.importerRuns}`;
-  return `${fuzzer} fuzzer (${settings.profile}): ${cases}, seed ${settings.seed}${settings.randomSeed ? " (random)" : ""}. Replay: KC_FUZZ_SEED=${settings.seed} ${counts} ${command}`;
+  return `${fuzzer} fuzzer (${settings.profile}): ${cases}, seed ${settings.seed}${settings.randomSeed ? " (random)" : ""}. Replay: KC_FUZZ_SEED=${settings.seed} ${COUNTS[fuzzer](settings)} ${command}`;
 }
