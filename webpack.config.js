@@ -110,7 +110,7 @@ const contentHash = (file) => crypto.createHash("sha256").update(fs.readFileSync
  * folder, the functions script by its hashed name, and the header comment (which describes the dev manifest)
  * replaced by one that is true of the built manifest.
  */
-function buildManifest(xml, { dev, baseUrl, filesUrl, functionsScript }) {
+function buildManifest(xml, { dev, filesUrl, functionsScript }) {
   const versions = xml.match(/<Version>[^<]*<\/Version>/g) ?? [];
   if (versions.length !== 1) throw new Error(`manifest.xml must have one <Version>, found ${versions.length}`);
   let out = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`);
@@ -120,8 +120,9 @@ function buildManifest(xml, { dev, baseUrl, filesUrl, functionsScript }) {
     `  KC for Excel ${PACKAGE_VERSION}: XML add-in manifest (shared runtime: the custom functions run in the task pane page),`,
     "  written by npm run build from the project's manifest.xml. Every file it names is in the release folder",
     `    ${filesUrl}`,
-    "  (the build's dist/" + PACKAGE_VERSION + "/): upload that folder there, and keep older release folders deployed until every",
-    "  user has this manifest. The namespace KC and the function ids are stored in users' workbooks: never change them.",
+    `  (the build's dist/${PACKAGE_VERSION}/): upload that folder there, and keep older release folders deployed until`,
+    "  every user has this manifest. The namespace KC and the function ids are stored in users' workbooks: never change",
+    "  them.",
     "-->",
   ].join("\n");
   if (!/^<\?xml[^>]*>\s*<!--[\s\S]*?-->/.test(out)) throw new Error("manifest.xml must start with its header comment (the production build replaces it)");
@@ -263,7 +264,7 @@ module.exports = (env, argv) => {
     plugins: [
       new MainCompilationMetadataPlugin({ input: "./src/functions/functions.ts", output: `${folder}functions.json` }),
       new FunctionsReferencePlugin(folder, filesUrl),
-      new ManifestPlugin({ dev, baseUrl, filesUrl }),
+      new ManifestPlugin({ dev, filesUrl }),
       new HtmlWebpackPlugin({
         filename: `${folder}taskpane.html`,
         template: "./src/taskpane/taskpane.html",
@@ -306,6 +307,5 @@ module.exports = (env, argv) => {
 
 module.exports.DEV_URL = DEV_URL;
 module.exports.manifestVersion = manifestVersion;
-module.exports.buildManifest = buildManifest;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
