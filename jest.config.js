@@ -29,6 +29,7 @@ module.exports = {
   // Jest's default on a 2-core machine is one worker, i.e. every suite in turn; the slow suites mostly wait on child
   // processes (webpack, Chromium, LibreOffice, the fuzzers), so two workers overlap them.
   maxWorkers: 2,
+  testSequencer: "<rootDir>/test/slow-suites-first.js",
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts", ...BUILT_SUITES.map((glob) => `!**/${glob}`)] },
     {
