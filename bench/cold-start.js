@@ -1,16 +1,18 @@
 /**
- * (3) Cold start, run as a new Node process by run.js: the production functions bundle (dist/functions.js, minified,
+ * (3) Cold start, run as a new Node process by run.js: the production functions bundle (dist/<version>/functions.<hash>.js, minified,
  * exactly what Excel loads) is loaded under a CustomFunctions stub that records its CustomFunctions.associate calls,
  * the METRIC function is found by its name in the build's functions.json, and called once.
  * Prints one JSON line: the answer and performance.now() at each step (ms since this process's time origin).
- *   node bench/cold-start.js DIST_DIR
+ *   node bench/cold-start.js RELEASE_DIR
  */
 "use strict";
 const tStart = performance.now();
 const fs = require("fs");
 const path = require("path");
 
-const dir = path.resolve(process.argv[2] || "dist");
+const { builtScript, releaseFolder } = require("./built-files");
+
+const dir = releaseFolder(path.resolve(process.argv[2] || "dist"));
 const associated = new Map();
 class CustomFunctionError extends Error {
   constructor(code, message) {
@@ -26,7 +28,7 @@ globalThis.CustomFunctions = {
 // The bundle's webpack runtime keeps its chunk list on `self` (the global of browsers and of Excel's JavaScript runtime).
 if (globalThis.self === undefined) globalThis.self = globalThis;
 const tBeforeImport = performance.now();
-require(path.join(dir, "functions.js"));
+require(builtScript(dir, "functions"));
 const tImported = performance.now();
 const meta = JSON.parse(fs.readFileSync(path.join(dir, "functions.json"), "utf8"));
 const { id } = meta.functions.find((f) => f.name === "METRIC");

@@ -8,7 +8,8 @@
  *   5 task pane    bench/taskpane.js: the production taskpane.html in headless Chromium (Debian's /usr/bin/chromium):
  *                  navigation -> first search answered, and the time per real key press in the search box
  * The production build used is dist/ when it is a production build newer than every source file; otherwise the bench
- * builds one (webpack --mode production, as npm run build) into bench-results/build/ and leaves dist/ alone.
+ * builds one (webpack --mode production, as npm run build, for KC_PRODUCTION_URL or else BENCH_PRODUCTION_URL: the
+ * bench serves the files itself, the URL only goes into the manifest) into bench-results/build/ and leaves dist/ alone.
  * Each part runs in its own process so that no part warms another's caches.
  */
 "use strict";
@@ -23,6 +24,8 @@ const OUT = path.join(ROOT, "bench-results");
 const TS_NODE = ["--require", "ts-node/register/transpile-only"];
 const COLD_RUNS = 15;
 const OFFICE_JS_CDN = "appsforoffice.microsoft.com";
+const BENCH_PRODUCTION_URL = "https://kc-bench.example/";
+const { builtScript, releaseFolder } = require("./built-files");
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,32 +47,40 @@ function newestMtime(target) {
   return Math.max(0, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
 }
 
-/** dist/ if it is a current production build, else a fresh production build in bench-results/build. */
+/** dist/'s release folder if it is a current production build, else a fresh production build's, in bench-results/build. */
 function productionBuild() {
   const dist = path.join(ROOT, "dist");
-  const needed = ["functions.js", "functions.json", "taskpane.js", "taskpane.html", "commands.js"];
+  const release = releaseFolder(dist);
   const sources = Math.max(...["src", "webpack.config.js", "manifest.xml", "package.json", "scripts"].map((p) => path.join(ROOT, p)).filter(fs.existsSync).map(newestMtime));
-  const have = needed.every((f) => fs.existsSync(path.join(dist, f)));
-  const production = have && fs.readFileSync(path.join(dist, "taskpane.html"), "utf8").includes(OFFICE_JS_CDN);
-  if (have && production && fs.statSync(path.join(dist, "functions.js")).mtimeMs >= sources) return { dir: dist, built: false, why: "dist/ is a current production build" };
+  const scripts = ["functions", "taskpane", "commands"].map((name) => {
+    try {
+      return builtScript(release, name);
+    } catch {
+      return null;
+    }
+  });
+  const have = scripts.every(Boolean) && ["functions.json", "taskpane.html"].every((f) => fs.existsSync(path.join(release, f)));
+  const production = have && fs.readFileSync(path.join(release, "taskpane.html"), "utf8").includes(OFFICE_JS_CDN);
+  if (have && production && fs.statSync(scripts[0]).mtimeMs >= sources) return { dir: release, built: false, why: "dist/ is a current production build" };
   const why = !have ? "dist/ is missing" : !production ? "dist/ is a development build" : "dist/ is older than the sources";
   const dir = path.join(OUT, "build");
   log(`${why}: building production bundles into ${path.relative(ROOT, dir)} (webpack --mode production)...`);
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--output-path", dir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  return { dir, built: true, why };
+  const env = { ...process.env, KC_PRODUCTION_URL: process.env.KC_PRODUCTION_URL || BENCH_PRODUCTION_URL };
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--output-path", dir], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  return { dir: releaseFolder(dir), built: true, why };
 }
 
 function bundleSizes(dir) {
-  const size = (file) => {
-    const buf = fs.readFileSync(path.join(dir, file));
+  const size = (name) => {
+    const buf = fs.readFileSync(builtScript(dir, name));
     return { minifiedBytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
   };
-  const functions = size("functions.js");
-  const taskpane = size("taskpane.js");
-  const commands = size("commands.js");
+  const functions = size("functions");
+  const taskpane = size("taskpane");
+  const commands = size("commands");
   // The pane page (shared runtime) loads all three, and the pane depends on the other two (shared core);
   // office.js comes from Microsoft's CDN and is not counted.
-  const page = ["functions.js", "taskpane.js", "commands.js"].map(size).reduce((a, b) => ({ minifiedBytes: a.minifiedBytes + b.minifiedBytes, gzipBytes: a.gzipBytes + b.gzipBytes }));
+  const page = ["functions", "taskpane", "commands"].map(size).reduce((a, b) => ({ minifiedBytes: a.minifiedBytes + b.minifiedBytes, gzipBytes: a.gzipBytes + b.gzipBytes }));
   return { functions, taskpane, commands, taskpanePageScripts: page };
 }
 

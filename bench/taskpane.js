@@ -14,7 +14,7 @@ const fs = require("fs");
 const http = require("http");
 const path = require("path");
 
-const dir = path.resolve(process.argv[2] || "dist");
+const dir = require("./built-files").releaseFolder(path.resolve(process.argv[2] || "dist"));
 const runs = Number(process.argv[3] || 5);
 const chromium = process.env.KC_CHROMIUM || "/usr/bin/chromium";
 const officeJsDir = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");

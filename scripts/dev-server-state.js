@@ -1,10 +1,18 @@
-/** Where `npm start` records the dev server's process id, so that `npm stop` (another process) can end it. */
+/** What npm start and npm stop share: where the dev server's process id is recorded, its URL, where Excel is. */
+const crypto = require("crypto");
+const os = require("os");
 const path = require("path");
 
-const ROOT = path.join(__dirname, "..");
-const PID_FILE = path.join(ROOT, "node_modules", ".cache", "kc-for-excel", "dev-server.pid");
+const ROOT = path.resolve(__dirname, "..");
+/**
+ * In the temporary folder, one per checkout. Not under node_modules: a new entry there makes npm distrust its record of
+ * the installed tree (node_modules/.package-lock.json), and npm ls --omit=dev then lists dev packages as well.
+ */
+const PID_FILE = path.join(os.tmpdir(), `kc-for-excel-dev-server-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}.pid`);
 const PORT = 3000;
 const URL = `https://localhost:${PORT}/`;
+/** Where office-addin-debugging can sideload into desktop Excel (start) and unregister it (stop). */
+const DESKTOP_EXCEL_PLATFORMS = ["win32", "darwin"];
 
 /** True if a process with this id exists (signal 0 only checks). */
 function isRunning(pid) {
@@ -16,4 +24,4 @@ function isRunning(pid) {
   }
 }
 
-module.exports = { ROOT, PID_FILE, PORT, URL, isRunning };
+module.exports = { ROOT, PID_FILE, PORT, URL, DESKTOP_EXCEL_PLATFORMS, isRunning };

@@ -9,6 +9,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import webpack from "webpack";
 import type { BrowserContext } from "playwright-core";
+import { RECORD_ENV, sharedBuild } from "../build/shared-build";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -17,10 +18,12 @@ export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--
 const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
 
 /**
- * The built add-in to test: a development build (preview page included), today made here in `scratch` (a folder the
- * caller removes); resolves with the folder that holds it.
+ * The built add-in to test, a development build (preview page included): in a jest run, the one its globalSetup built
+ * for every suite (test/build/shared-build.ts); otherwise (screenshot.ts) one made here in `scratch` (a folder the
+ * caller removes). Resolves with the folder that holds it.
  */
 export async function distDir(scratch: string): Promise<string> {
+  if (process.env[RECORD_ENV]) return sharedBuild("development").dir;
   const out = path.join(scratch, "dist");
   const config = makeConfig({}, { mode: "development" });
   config.output = { ...config.output, path: out };

@@ -542,6 +542,35 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await old.close();
   });
 
+  test("the webview check: a current browser gets the pane and no message; an old webview (simulated) gets the message, not a blank pane", async () => {
+    const open = async (prepare: (p: Page) => Promise<unknown>) => {
+      const p = await context.newPage();
+      await prepare(p);
+      await p.goto(`${base}taskpane.html`);
+      return p;
+    };
+    const modern = await open(async () => undefined);
+    await modern.waitForSelector("#status[data-state=ready]", { timeout: 15_000 });
+    expect(await modern.locator("#kc-webview-message").count()).toBe(0);
+    expect(await modern.isVisible("#kc-app")).toBe(true);
+    cspOnOtherPages.push(...(await modern.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])));
+    await modern.close();
+    // An engine without ES2020's built-ins (as Internet Explorer 11 and Edge Legacy lack them), and one that cannot parse
+    // the bundles (a SyntaxError in functions.js): both show the message in place of the page.
+    const oldEngines = [
+      (p: Page) => p.addInitScript(() => void delete (Promise as { allSettled?: unknown }).allSettled),
+      (p: Page) => p.route("**/functions.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "var a = ;" })),
+    ];
+    for (const prepare of oldEngines) {
+      const old = await open(prepare);
+      await old.waitForSelector("#kc-webview-message", { state: "visible", timeout: 15_000 });
+      expect(await old.getAttribute("#kc-webview-message", "role")).toBe("alert");
+      expect(await old.textContent("#kc-webview-message")).toMatch(/^KC for Excel cannot run in this version of Excel\..*WebView2.*Excel on the web/);
+      expect(await old.isHidden("main")).toBe(true);
+      await old.close();
+    }
+  }, 30_000);
+
   test("keyboard: arrow keys move between tabs, Tab reaches each control in order, Enter acts; focus is visible", async () => {
     await page.focus("#kc-tab-find");
     await page.keyboard.press("ArrowRight");

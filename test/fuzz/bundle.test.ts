@@ -3,19 +3,15 @@
  * development-only preview page; the production bundle must not carry any of it, and every package the add-in
  * depends on at run time must be under a licence that is not GPL-family (GPL, LGPL, AGPL).
  *
- * Builds the production bundle once (the project's webpack.config.js) into a temporary folder, then reads:
+ * Reads the production build the test run shares (test/build/shared-build.ts):
  *   - webpack's module list: no module from node_modules/hyperformula (or any GPL-family package);
  *   - every emitted .js, .html and extracted *.LICENSE.txt file: no HyperFormula marker, no GPL licence text;
  *   - the production dependency tree (`npm ls --omit=dev --all --parseable`): each package's licence field.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import webpack from "webpack";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's own CommonJS config
-const makeConfig = require("../../webpack.config.js") as (env: object, argv: { mode: string }) => webpack.Configuration;
+import { BuildOutput, sharedBuild } from "../build/shared-build";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** Licence identifiers and texts of the GPL family (SPDX ids, and the words licence headers use). */
@@ -24,21 +20,11 @@ const GPL = /\b(A|L)?GPL(-?[123](\.0)?)?\b|GNU (Affero |Lesser |Library )?Genera
 const HYPERFORMULA_MARKERS = ["hyperformula", "gpl-v3", "#LIC!", "licenseKey", "handsontable"];
 
 let outDir: string;
-let stats: webpack.Stats;
+let build: BuildOutput;
 
-beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bundle-"));
-  const config = makeConfig({}, { mode: "production" });
-  config.output = { ...config.output, path: outDir };
-  config.infrastructureLogging = { level: "error" };
-  stats = await new Promise<webpack.Stats>((resolve, reject) => {
-    const compiler = webpack(config);
-    compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error) : resolve(result))));
-  });
-}, 180_000);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+beforeAll(() => {
+  build = sharedBuild("production");
+  outDir = build.dir;
 });
 
 /** Every file the build emitted, relative to the output folder. */
@@ -50,13 +36,14 @@ function emitted(dir = outDir): string[] {
 }
 
 test("the production build succeeds", () => {
-  expect(stats.compilation.errors.map(String)).toEqual([]);
-  expect(emitted()).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "commands.js", "taskpane.html"]));
+  expect(build.errors).toEqual([]);
+  const names = emitted().map((f) => path.basename(f));
+  for (const script of ["functions", "taskpane", "commands"]) expect(names.filter((n) => new RegExp(`^${script}\\.[0-9a-f]{8}\\.js$`).test(n))).toHaveLength(1);
+  expect(names).toContain("taskpane.html");
 });
 
 test("no module of the bundle comes from HyperFormula or another GPL-family package", () => {
-  const modules = stats.toJson({ all: false, modules: true, nestedModules: true }).modules ?? [];
-  const names = modules.flatMap((m) => [m.name ?? "", ...(m.modules ?? []).map((n) => n.name ?? "")]);
+  const names = build.modules;
   expect(names.length).toBeGreaterThan(0);
   const packages = [...new Set(names.map((n) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(n)?.[1]).filter((p): p is string => Boolean(p)))];
   expect(packages).not.toContain("hyperformula");

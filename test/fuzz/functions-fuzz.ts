@@ -16,7 +16,7 @@
  * Arguments are biased toward valid-looking input (real metric ids, labels and aliases, period forms, options) and
  * near-miss spellings of them, so the deep paths (overrides through the model, scaling, growth bases) run too.
  * Run alone: node --require ts-node/register/transpile-only test/fuzz/functions-fuzz.ts [runs] [seed]
- * It prints one JSON report (FuzzReport) on stdout.
+ * (defaults: the full profile of fuzz-settings.ts). It prints one JSON report (FuzzReport) on stdout.
  */
 import fc from "fast-check";
 import { createEngine } from "../../src/core";
@@ -24,6 +24,7 @@ import { DATASET } from "../../src/data/dataset.generated";
 import { ErrorCode } from "../../src/dev/custom-functions";
 import { RegisteredFunction, functionRegistry } from "../../src/dev/registry";
 import { UNEXPECTED_MESSAGE } from "../../src/functions/adapter";
+import { fuzzSettings } from "./fuzz-settings";
 
 /** Generous: a call normally takes well under a millisecond, the 10,000-row overrides a few. */
 const CALL_LIMIT_MS = 2_000;
@@ -368,8 +369,9 @@ export async function fuzzFunctions(runs: number, seed: number): Promise<FuzzRep
 }
 
 if (require.main === module) {
-  const runs = Number(process.argv[2] ?? 10_000);
-  const seed = process.argv[3] === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(process.argv[3]);
+  const defaults = fuzzSettings("full");
+  const runs = Number(process.argv[2] ?? defaults.functionRuns);
+  const seed = Number(process.argv[3] ?? defaults.seed);
   fuzzFunctions(runs, seed).then(
     (report) => process.stdout.write(JSON.stringify(report)),
     (error) => {

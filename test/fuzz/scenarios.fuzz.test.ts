@@ -5,15 +5,17 @@
  * have moved and did not.
  *
  * The recomputation is written out here, by hand, from the filing's statements (lines 231-325): it does not read the
- * catalog's formulas. Seed fixed (printed); runs: KC_FUZZ_SCENARIO_RUNS (default 400), seed: KC_FUZZ_SEED.
+ * catalog's formulas. Seed fixed (printed); runs: KC_FUZZ_SCENARIO_RUNS (400 in npm test, 4,000 in npm run fuzz),
+ * seed: KC_FUZZ_SEED (fuzz-settings.ts).
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { KcError } from "../../src/core";
 import { excel } from "../helpers/engine";
+import { describeRun, fuzzSettings } from "./fuzz-settings";
 
-const RUNS = Number(process.env.KC_FUZZ_SCENARIO_RUNS ?? 400);
-const SEED = Number(process.env.KC_FUZZ_SEED ?? 20261129);
+const settings = fuzzSettings();
+const { scenarioRuns: RUNS, seed: SEED } = settings;
 
 /** 2026Q1 as printed (lines 231-249 and 270-325). */
 const PRINTED: Readonly<Record<string, number>> = {
@@ -111,6 +113,8 @@ const overrideSet = fc
     { minLength: 1, maxLength: 5, selector: ([id]) => id },
   )
   .map((rows) => new Map(rows));
+
+beforeAll(() => console.log(describeRun("scenarios", settings, `${RUNS} random override sets`, "test/fuzz/scenarios.fuzz.test.ts")));
 
 test(`random override sets: KC.METRIC equals the hand recomputation or refuses exactly what must be refused (seed ${SEED}, ${RUNS} runs)`, () => {
   fc.assert(

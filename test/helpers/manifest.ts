@@ -125,7 +125,9 @@ export async function manifestProblems(xml: string, baseUrl: string, files?: { d
   if (kid(kid(cf, "Page"), "SourceLocation")?.$?.resid !== page) problems.push("CustomFunctions Page must be the shared runtime page");
   const script = resources.get(kid(kid(cf, "Script"), "SourceLocation")?.$?.resid ?? "")?.value ?? "";
   const metadata = resources.get(kid(kid(cf, "Metadata"), "SourceLocation")?.$?.resid ?? "")?.value ?? "";
-  if (!script.endsWith("/functions.js")) problems.push(`functions script URL ${script} must end with /functions.js`);
+  // functions.js in development, functions.<content hash>.js in production.
+  if (!/\/functions(\.[0-9a-f]{8})?\.js$/.test(script)) problems.push(`functions script URL ${script} must end with /functions.js or /functions.<hash>.js`);
+  if (script.slice(0, script.lastIndexOf("/")) !== metadata.slice(0, metadata.lastIndexOf("/"))) problems.push(`functions script ${script} and metadata ${metadata} must be in one folder`);
   if (!metadata.endsWith("/functions.json")) problems.push(`functions metadata URL ${metadata} must end with /functions.json`);
   const desktop = kid(host, "DesktopFormFactor");
   if (kid(desktop, "FunctionFile")?.$?.resid !== page) problems.push("FunctionFile must be the shared runtime page");

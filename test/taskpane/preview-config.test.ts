@@ -14,7 +14,8 @@ test("development builds the preview entry and page", () => {
 });
 
 test("production has neither the preview entry nor its page", () => {
+  process.env.KC_PRODUCTION_URL ??= "https://kc.test.example/addin/"; // a production config needs it
   const prod = makeConfig({}, { mode: "production" });
   expect(Object.keys(prod.entry as object)).toEqual(["functions", "taskpane", "commands"]);
-  expect(pages(prod)).toEqual(["taskpane.html"]);
+  expect(pages(prod)).toEqual([`${require("../../package.json").version}/taskpane.html`]); // in the release folder
 });

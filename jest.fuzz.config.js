@@ -1,0 +1,14 @@
+/**
+ * `npm run fuzz`: the fuzzers in full (test/fuzz/fuzz-settings.ts, profile "full"): 10,000 cases per KC function, 200
+ * random importer mutations, the scan of every number of the filing. Fixed seeds; KC_FUZZ_SEED=random for a new one
+ * (printed, and named in any failure), KC_FUZZ_SEED=<n> to replay it. CI runs it after npm test.
+ */
+const unit = require("./jest.config.js").projects.find((project) => project.displayName === "unit");
+
+module.exports = {
+  ...unit,
+  displayName: "fuzz",
+  maxWorkers: 2,
+  testMatch: ["<rootDir>/test/fuzz/*.fuzz.test.ts"],
+  globals: { kcFuzzProfile: "full" },
+};
