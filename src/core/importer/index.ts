@@ -7,6 +7,7 @@ import { Model } from "../model";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
 import { readTables } from "./tables";
+import { readTextRendition } from "./text";
 
 export interface ImportOptions {
   /**
@@ -34,15 +35,15 @@ export interface ImportedRelease {
 
 export function importRelease(text: string, sourceName = "filing", options: ImportOptions = {}): ImportedRelease {
   if (utf8Exceeds(text, MAX_RELEASE_BYTES)) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
-  const lines = text.split(/\r?\n/);
-  const tables = readTables(lines);
+  const document = readTextRendition(text);
+  const tables = readTables(document.blocks);
   // Every release of this format carries the four statements; a release missing one is not imported.
   for (const kind of ["BS", "IS", "NONGAAP", "CF"] as const) {
-    if (!tables.some((t) => t.kind === kind)) throw importError(lines.length, "missingStatement", kind, STATEMENTS[kind].titleExample);
+    if (!tables.some((t) => t.kind === kind)) throw importError(document.lineCount, "missingStatement", kind, STATEMENTS[kind].titleExample);
   }
   const latest = checkPeriods(tables);
-  const { figures, warnings } = readNarrative(lines, latest);
-  const dataset: Dataset = { sourceName, lineCount: lines.length, latest, tables, narrative: figures, warnings };
+  const { figures, warnings } = readNarrative(document.blocks, latest);
+  const dataset: Dataset = { sourceName, lineCount: document.lineCount, latest, tables, narrative: figures, warnings };
   const model = new Model(dataset);
   const checks = runChecks(model);
   const problems = releaseProblems(model, checks);
