@@ -78,6 +78,8 @@ export interface NarrativeFigure {
 
 export interface Dataset {
   sourceName: string;
+  /** How the release was read (see importer/document.ts); absent: the text rendition. */
+  format?: "html" | "copied";
   lineCount: number;
   /** The release's quarter: the latest period of its tables. */
   latest: PeriodKey;

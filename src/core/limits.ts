@@ -9,6 +9,16 @@ export const MAX_RELEASE_BYTES = 2 * 1024 * 1024;
 export const MAX_TABLE_COLUMNS = 24;
 /** Header lines of one table (its periods and currencies: this release's run to four). */
 export const MAX_HEADER_LINES = 12;
+/**
+ * Cells of one table row of the EDGAR exhibit or of a browser's copy of it: its columns of figures and the spacer,
+ * parenthesis and percent cells between them (a results release's widest row takes about 20).
+ */
+export const MAX_ROW_CELLS = 240;
+/**
+ * Elements of the EDGAR exhibit open inside one another at once (a filed exhibit nests a few dozen: body, tables,
+ * rows, cells, paragraphs, font and bold wrappers). Past this the parser's own stack would make reading quadratic.
+ */
+export const MAX_HTML_DEPTH = 200;
 /** Tables in one release (this one prints eight). */
 export const MAX_TABLES = 100;
 /** Significant digits of one figure: Excel holds 15 (this release's longest, a share count, has 10). */

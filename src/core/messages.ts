@@ -174,6 +174,22 @@ export const IMPORT_MESSAGES = {
   tooManyHeaderLines: (title: string, max: number) => `table '${title}' has a header of more than ${max} lines (its periods and currencies take a few): check the lines before its first row`,
   tooManyColumns: (columns: number, max: number) => `the table header has ${columns} columns; a results release prints at most ${max}`,
   tooManyTables: (max: number) => `a table beyond the first ${max}: a results release prints about ten`,
+  tooManyCells: (cells: number, max: number) =>
+    `a table row of ${cells} cells; a results release's rows have at most ${max} (its columns of figures and the spacers between them)`,
+
+  // The EDGAR exhibit (HTML) and text copied from a browser
+  headingOverNoFigures: (heading: string, columns: number) =>
+    `the heading '${heading}' stands over none of the table's ${columns} columns of figures: check the table's header`,
+  nestedTable: (line: number) => `a table inside a table (the outer one opens on line ${line}): a results release's tables are never nested`,
+  tableNotClosed: () => "this table is never closed (no </table> before the end of the file): the file is cut short or is not a filed exhibit",
+  tooDeep: (max: number) => `elements nested more than ${max} deep (a filed exhibit nests a few dozen: tables, rows, cells, paragraphs and their wrappers): the file is not a filed exhibit`,
+  activeContent: (tag: string) => `the file carries <${tag}>, which a filed EDGAR exhibit never does (EDGAR accepts no active content): nothing was read`,
+
+  // What the release is
+  notResultsRelease: (example: string) =>
+    `this is not a results release: no headline such as "${example}". KC reads Kingsoft Cloud's quarterly results releases, whole (copy the exhibit from its headline to its last table)`,
+  otherCompany: (issuer: string, headline: string) =>
+    `this is ${issuer}'s release ("${headline}"), not Kingsoft Cloud's: KC reads Kingsoft Cloud's results releases only`,
 
   // Tie-outs and the release's own form, run on every import: a release with any of these is refused
   untied: (identity: string, period: string, printed: string, recomputed: string, lines: string) =>

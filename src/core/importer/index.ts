@@ -6,8 +6,9 @@ import { ImportError, ReleaseRefused, importError, problemLine } from "../messag
 import { Model } from "../model";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
+import { ReleaseFormat } from "./document";
+import { detectFormat, readDocument } from "./formats";
 import { readTables } from "./tables";
-import { readTextRendition } from "./text";
 
 export interface ImportOptions {
   /**
@@ -15,10 +16,12 @@ export interface ImportOptions {
    * release's number format, a row no metric reads), recording every problem in the dataset's `untied`.
    */
   allowUntied?: boolean;
+  /** The release's format; by default, from its name (.htm, .html) or its content. */
+  format?: ReleaseFormat;
 }
 
 /**
- * Turns a results release (text as filed) into the dataset, and runs every tie-out of it. Throws ImportError naming
+ * Turns a results release (the text rendition, the EDGAR HTML exhibit, or text copied from a browser) into the dataset, and runs every tie-out of it. Throws ImportError naming
  * the line on the first problem of its structure; a release that reads but does not tie is refused with every problem
  * and its line (ReleaseRefused), unless `allowUntied`. Never returns a partial dataset.
  */
@@ -35,7 +38,8 @@ export interface ImportedRelease {
 
 export function importRelease(text: string, sourceName = "filing", options: ImportOptions = {}): ImportedRelease {
   if (utf8Exceeds(text, MAX_RELEASE_BYTES)) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
-  const document = readTextRendition(text);
+  const format = options.format ?? detectFormat(text, sourceName);
+  const document = readDocument(text, format);
   const tables = readTables(document.blocks);
   // Every release of this format carries the four statements; a release missing one is not imported.
   for (const kind of ["BS", "IS", "NONGAAP", "CF"] as const) {
@@ -43,7 +47,7 @@ export function importRelease(text: string, sourceName = "filing", options: Impo
   }
   const latest = checkPeriods(tables);
   const { figures, warnings } = readNarrative(document.blocks, latest);
-  const dataset: Dataset = { sourceName, lineCount: document.lineCount, latest, tables, narrative: figures, warnings };
+  const dataset: Dataset = { sourceName, lineCount: document.lineCount, latest, tables, narrative: figures, warnings, ...(format === "text" ? {} : { format }) };
   const model = new Model(dataset);
   const checks = runChecks(model);
   const problems = releaseProblems(model, checks);
