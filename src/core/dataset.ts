@@ -92,4 +92,9 @@ export interface Dataset {
    * it was imported with, "line N: ...". KC.CHECKS and kc check show each as a failed check.
    */
   untied?: string[];
+  /**
+   * Present only on several releases merged (releases.ts): every release, oldest first, each a dataset of its own. The
+   * fields above are then the latest release's (its statements are the layout, its quarter the latest of all).
+   */
+  releases?: Dataset[];
 }

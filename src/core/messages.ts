@@ -186,6 +186,8 @@ export const IMPORT_MESSAGES = {
   activeContent: (tag: string) => `the file carries <${tag}>, which a filed EDGAR exhibit never does (EDGAR accepts no active content): nothing was read`,
 
   // What the release is
+  sameQuarterTwice: (release: string, earlier: string, later: string) =>
+    `the ${release} is there twice ('${earlier}' and '${later}'): keep one (remove the other first)`,
   notResultsRelease: (example: string) =>
     `this is not a results release: no headline such as "${example}". KC reads Kingsoft Cloud's quarterly results releases, whole (copy the exhibit from its headline to its last table)`,
   otherCompany: (issuer: string, headline: string) =>
@@ -197,6 +199,8 @@ export const IMPORT_MESSAGES = {
   printedTwice: (statement: string, first: number, second: number) => `the ${statement} is printed twice (lines ${first} and ${second})`,
   notReleaseFormat: (label: string, header: string, text: string, how: string) =>
     `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,
+  restated: (period: string, id: string, later: string, laterRelease: string, laterLine: number, earlier: string, earlierRelease: string, earlierLine: number) =>
+    `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s`,
   incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
   refused: (count: number, listed: number) =>
     `${count === 1 ? "1 problem" : `${count} problems`}${count > listed ? ` (the first ${listed} above)` : ""}: nothing was imported. ` +

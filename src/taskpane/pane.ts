@@ -4,7 +4,7 @@
  * action runs, every action button is disabled. A feature the host's Excel cannot run (requirements.ts) has its
  * button disabled from the start, with the reason beside it. Plain DOM, text only; styles from taskpane.css.
  */
-import { Engine, WORKBOOK_MESSAGES } from "../core";
+import { Engine, SourceTexts, WORKBOOK_MESSAGES } from "../core";
 import { ActionRunner } from "./action-runner";
 import { Choice } from "./actions/insert";
 import { el } from "./dom";
@@ -51,7 +51,8 @@ export type MessageKind = "ok" | "error" | "info";
 /** What a tab gets from the shell. */
 export interface TabServices {
   engine: Engine;
-  filingText: string;
+  /** The source text of a release, by its file name, where the pane has it (the source view shows its lines). */
+  sourceTexts: SourceTexts;
   workbook: Workbook;
   /** Shows a message on this tab's message line. */
   say(text: string, kind?: MessageKind): void;
@@ -149,7 +150,7 @@ export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook,
     };
     return {
       engine,
-      filingText,
+      sourceTexts: () => filingText,
       workbook,
       say,
       messageKind: () => message.dataset.kind,

@@ -3,7 +3,7 @@
  * by statement, a metric's values across periods (printed beside recomputed, growth), the filing's table around a
  * printed figure, formulas and tie-outs with printed labels in place of ids, and the tie-outs in groups.
  */
-import { CheckRow, Currency, Engine, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
+import { CheckRow, Currency, Engine, SourceTexts, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
 
 export interface SearchGroup {
   statement: StatementId;
@@ -62,8 +62,8 @@ export function metricDetail(engine: Engine, id: string, currency: Currency): Me
 }
 
 /** The filing's table holding the figure, line by line from its title, with the figure's line and column. */
-export function sourceView(engine: Engine, filingText: string, id: string, period: string, currency: Currency): SourceView {
-  const view = engine.sourceView(id, period, currency, filingText);
+export function sourceView(engine: Engine, texts: SourceTexts, id: string, period: string, currency: Currency): SourceView {
+  const view = engine.sourceView(id, period, currency, texts);
   return view.ok ? view.value : { description: view.error.message, table: null };
 }
 

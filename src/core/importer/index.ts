@@ -75,9 +75,11 @@ function utf8Exceeds(text: string, max: number): boolean {
 
 /**
  * The release's quarter, once every table agrees on the periods it covers: the statements over a quarter (income,
- * reconciliations, cash flows) all print the same quarters, and the balance sheet's dates are among them. A table
- * that disagrees with the others (a garbled year in its header) would otherwise move its figures to another quarter
- * where no tie-out reaches them, or, dated later than the release, make every prose figure move with it.
+ * reconciliations, cash flows) all print the same quarters, and the balance sheet's dates are among them, or are the
+ * end of the last fiscal year (a second or third quarter's balance sheet sets the quarter's end beside December 31 of
+ * the year before). A table that disagrees with the others (a garbled year in its header) would otherwise move its
+ * figures to another quarter where no tie-out reaches them, or, dated later than the release, make every prose figure
+ * move with it.
  */
 function checkPeriods(tables: Table[]): string {
   const periodsOf = (t: Table): string => [...new Set(t.columns.map((c) => c.period))].sort(comparePeriods).join(", ");
@@ -88,14 +90,16 @@ function checkPeriods(tables: Table[]): string {
   let agreed = periodsOf(quarterly.values().next().value ?? tables[0]);
   for (const [periods, count] of counts) if (count > counts.get(agreed)!) agreed = periods;
   const covered = new Set(agreed.split(", "));
+  const latest = [...covered].sort(comparePeriods).pop()!;
+  const lastYearEnd = `${Number(latest.slice(0, 4)) - 1}Q4`;
   for (const t of tables) {
     const own = periodsOf(t);
-    const disagrees = quarterly.has(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p));
+    const disagrees = quarterly.has(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p) && p !== lastYearEnd);
     if (disagrees) {
       throw importError(t.headerLines[0], "periodsDisagree", t.title, own, agreed);
     }
   }
-  return [...covered].sort(comparePeriods).pop()!;
+  return latest;
 }
 
 export { ImportError, ReleaseRefused };

@@ -21,7 +21,7 @@ export interface FindTab extends TabContent {
 }
 
 export function findTab(pane: TabServices): FindTab {
-  const { engine, filingText } = pane;
+  const { engine, sourceTexts } = pane;
   let currency: Currency = "RMB";
   let detail: MetricDetail | null = null;
   let period: string | null = null;
@@ -211,7 +211,7 @@ export function findTab(pane: TabServices): FindTab {
 
   function showSource() {
     if (!detail || !period) return;
-    const view = sourceView(engine, filingText, detail.id, period, currency);
+    const view = sourceView(engine, sourceTexts, detail.id, period, currency);
     const children: Node[] = [el("h2", {}, `Source · ${period}`), el("p", { class: "kc-meta", id: "kc-source-description" }, view.description)];
     if (view.table) children.push(...sourceTable(view.table));
     sourceSection.replaceChildren(...children);
