@@ -6,15 +6,19 @@
  *   npm run --silent kc -- import RELEASE [--out FILE] [--allow-untied]
  *   npm run --silent kc -- eval [--json] FORMULA...
  *   npm run --silent kc -- export-model FILE.xlsx
+ *   ... --with RELEASE (get, metrics, check, eval, export-model; repeatable): another release merged into the embedded one
  * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show), a failed check or a refused
  * release ("line N: ..."); 2 bad usage.
  */
 import { closeSync, openSync, readSync, writeFileSync } from "fs";
 import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
-import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
 import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
+import { WithReleaseError, engineWith, takeWith } from "./releases";
+
+/** The commands that take --with RELEASE. */
+const WITH_COMMANDS: ReadonlySet<string> = new Set(["get", "metrics", "check", "eval", "export-model"]);
 
 const USAGE = `usage: kc <command>
   get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
@@ -24,7 +28,9 @@ const USAGE = `usage: kc <command>
                              a results release in this format, as JSON; one that does not tie is refused with every
                              problem and its line, unless --allow-untied (which records them in the dataset)
   eval [--json] FORMULA...   KC function calls, e.g. '=KC.METRIC("AdjustedEBITDA","2026Q1")'
-  export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)`;
+  export-model FILE.xlsx     the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)
+  --with RELEASE             on get, metrics, check, eval and export-model (repeatable): merges another release (the text,
+                             the EDGAR HTML exhibit or a browser's copy of it) into the embedded one`;
 
 class UsageError extends Error {}
 
@@ -128,9 +134,13 @@ function readRelease(file: string): string {
 }
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const [command, ...rest] = argv;
-  const engine = createEngine(DATASET);
+  const [command, ...given] = argv;
+  const withReleases = WITH_COMMANDS.has(command) ? takeWith(given) : { files: [], rest: given, missing: false };
+  const rest = withReleases.rest;
   try {
+    if (withReleases.missing) throw new UsageError("--with needs a release file");
+    if (command === "check" && withReleases.files.length && rest.length) throw new UsageError("check takes a RELEASE (checked alone) or --with RELEASE (merged into the embedded one), not both");
+    const engine = engineWith(withReleases.files, readRelease);
     switch (command) {
       case "get":
         return get(engine, rest, out);
@@ -156,7 +166,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       err(`${error.kind === "notAvailable" ? "#N/A" : "#VALUE!"} ${error.message}`);
       return 1;
     }
-    if (error instanceof ImportError) {
+    if (error instanceof ImportError || error instanceof WithReleaseError) {
       err(`kc ${command}: ${error.message}`);
       return 1;
     }
