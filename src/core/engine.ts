@@ -13,6 +13,7 @@ import { BASIS_QUARTERS, Basis } from "./args";
 import { STATEMENTS, Scale, StatementId, unitLabel } from "./catalog";
 import { Check, CheckRow, checkRow, datasetChecks } from "./checks";
 import type { Currency, Dataset, StatementKind, Table, TableRow } from "./dataset";
+import type { ReleaseFormat } from "./importer/document";
 import type { Dec } from "./decimal";
 import { ExcelFunctions } from "./excel";
 import { divide, isZero, toDec } from "./exact";
@@ -118,7 +119,7 @@ export class Engine {
 
   /** The releases the engine reads, oldest first: each one's quarter, name as a label ("Q1 2026 release") and source. */
   releases(): ReleaseSummary[] {
-    return this.model.releases.map((r) => ({ label: releaseLabel(r), latest: r.latest, sourceName: r.sourceName, periods: releasePeriods(r) }));
+    return this.model.releases.map((r) => ({ label: releaseLabel(r), latest: r.latest, sourceName: r.sourceName, format: r.format ?? "text", periods: releasePeriods(r) }));
   }
 
   /** What one value of the metric means: "RMB thousands", "ratio", "shares". */
@@ -299,6 +300,8 @@ export interface ReleaseSummary {
   /** Its quarter. */
   latest: PeriodKey;
   sourceName: string;
+  /** How it was read: the text rendition, the EDGAR HTML exhibit, or text copied from a browser. */
+  format: ReleaseFormat;
   /** The periods its tables cover, oldest first. */
   periods: PeriodKey[];
 }

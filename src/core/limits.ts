@@ -26,6 +26,11 @@ export const MAX_FIGURE_DIGITS = 15;
 /** Problems a refused release lists in its message; the count of the rest follows them. */
 export const MAX_PROBLEMS_LISTED = 100;
 
+/** Releases one workbook stores beside the one the add-in carries: six years of quarters. */
+export const MAX_STORED_RELEASES = 24;
+/** Their sources together: a filed exhibit is a few hundred KB (each release at most MAX_RELEASE_BYTES). */
+export const MAX_STORED_BYTES = 12 * 1024 * 1024;
+
 /** A metric name, base, statement or search typed into a function: the longest name in the catalog is 95 characters. */
 export const MAX_NAME_LENGTH = 255;
 /** An option (currency, scale, growth basis): the longest accepted ("quarter over quarter") is 20 characters. */

@@ -294,6 +294,13 @@ export const WORKBOOK_MESSAGES = {
   busy: () => "Another action is still running: wait for it to finish, then try again.",
   needsRequirementSet: (feature: string, set: string, hosts: string) =>
     `${feature} needs the Excel API ${set}, which this version of Excel lacks (${hosts} have it). Update Excel to use it; the rest of KC works here.`,
+  // Releases stored in the workbook (the Releases tab)
+  releaseQuarterThere: (release: string, name: string) => `The ${release} is already in this workbook ('${name}'): remove it first to put this one in its place.`,
+  releaseCarried: (release: string) => `The ${release} is the one KC carries: it is always there.`,
+  tooManyReleases: (max: number) => `This workbook already holds ${max} releases, the most KC stores in one: remove one first.`,
+  releasesTooLarge: (max: string) => `With this release the workbook would store more than ${max} of releases, the most KC stores in one: remove one first.`,
+  releaseStoredUnreadable: (name: string, problem: string) => `The release '${name}' stored in this workbook does not import any more (${problem}): it is left out. Remove it, or add it again.`,
+  notRecalculated: (done: string, reason: string) => `${done} But Excel did not recalculate (${reason}): press Ctrl+Alt+F9 to recalculate every formula.`,
   functionsWithoutMessages: (set: string, hosts: string) =>
     `This version of Excel lacks ${set}: a KC function that cannot compute shows #VALUE! without saying why. Find a metric here to check its name and periods, or update Excel (${hosts} show the message).`,
 } as const;

@@ -24,6 +24,10 @@ export function checksTab(pane: TabServices): TabContent {
   const content = el("div", { id: "kc-checks" });
   return {
     content: [content],
+    // Releases added or removed: laid out again when next shown (the shell shows the current tab again).
+    onData() {
+      rendered = false;
+    },
     onShow() {
       if (rendered) return;
       rendered = true;
