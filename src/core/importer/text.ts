@@ -3,7 +3,7 @@
  * header rows start with a tab, a title is a line wholly in bold (**...**), and light markup (<b>, <sup>, **, \$)
  * is removed from every cell and paragraph.
  */
-import { DocBlock, DocRow, ReleaseDocument } from "./document";
+import { DocBlock, DocCell, DocRow, ReleaseDocument } from "./document";
 import { isBold, stripMarkup } from "./markup";
 
 const BOLD_LINE = /^\*\*(.+?)\*\*\s*$/;
@@ -28,5 +28,8 @@ export function readTextRendition(text: string): ReleaseDocument {
 
 /** A tab-separated line: its cells with markup removed, and which were printed in bold. */
 export function textRow(line: string, lineNumber: number): DocRow {
-  return { line: lineNumber, cells: line.split("\t").map((raw) => ({ text: stripMarkup(raw), bold: isBold(raw) })) };
+  return { line: lineNumber, cells: line.split("\t").map(textCell) };
 }
+
+/** Most cells carry no markup and no space to collapse: those are taken as they are. */
+const textCell = (raw: string): DocCell => (/[<*\\\s]/.test(raw) ? { text: stripMarkup(raw), bold: isBold(raw) } : { text: raw, bold: false });
