@@ -23,7 +23,7 @@ import { Metric, Model, Overrides, PrintedFigure } from "./model";
 import { OverrideRules } from "./overrides";
 import { PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
-import { releaseLabel } from "./releases";
+import { releaseLabel, releasePeriods } from "./releases";
 import { scaledNumber, toNumber } from "./scale";
 import { ResultsCache } from "./results-cache";
 import { SourceTexts, SourceView, sourceView } from "./source-view";
@@ -304,10 +304,6 @@ export interface ReleaseSummary {
   format: ReleaseFormat;
   /** The periods its tables cover, oldest first. */
   periods: PeriodKey[];
-}
-
-function releasePeriods(release: Dataset): PeriodKey[] {
-  return [...new Set(release.tables.flatMap((t) => t.columns.map((c) => c.period)))].sort(comparePeriods);
 }
 
 /** Builds the engine for a dataset (the embedded release, or one the user imported, or several merged). */

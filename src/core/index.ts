@@ -24,7 +24,7 @@ export { importFiling, importRelease, RELEASE_LIMIT_TEXT } from "./importer";
 export type { ImportOptions, ImportedRelease } from "./importer";
 export type { ReleaseFormat } from "./importer/document";
 export { detectFormat } from "./importer/formats";
-export { mergeReleases, quarterName, releaseLabel, releasesOf } from "./releases";
+export { mergeReleases, quarterName, releaseLabel, releasePeriods, releasesOf } from "./releases";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values

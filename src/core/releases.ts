@@ -14,6 +14,11 @@ export function releasesOf(dataset: Dataset): readonly Dataset[] {
   return dataset.releases ?? [dataset];
 }
 
+/** The periods a release's tables cover, oldest first. */
+export function releasePeriods(release: Dataset): PeriodKey[] {
+  return [...new Set(release.tables.flatMap((t) => t.columns.map((c) => c.period)))].sort(comparePeriods);
+}
+
 /** "Q1 2026 release": how messages, KC.SOURCE and the checks name a release. */
 export function releaseLabel(dataset: Dataset): string {
   return `${quarterName(dataset.latest)} release`;

@@ -15,10 +15,12 @@ import {
   STATEMENTS,
   TABLE_STATEMENTS,
   WORKBOOK_MESSAGES,
+  comparePeriods,
   createEngine,
   importFiling,
   mergeReleases,
   releaseLabel,
+  releasePeriods,
 } from "../core";
 import { ReleaseStore, StoredRelease } from "./release-store";
 
@@ -113,8 +115,8 @@ export class ReleaseLibrary {
 
   /** Every release modelled, oldest first. */
   entries(): ReleaseEntry[] {
-    const entries: ReleaseEntry[] = [entry(this.base.dataset, null), ...this.held.map((h) => entry(h.dataset, h.stored.id))];
-    return entries.sort((a, b) => (a.periods[a.periods.length - 1] < b.periods[b.periods.length - 1] ? -1 : 1));
+    const all = [{ dataset: this.base.dataset, id: null }, ...this.held.map((h) => ({ dataset: h.dataset, id: h.stored.id }))];
+    return all.sort((a, b) => comparePeriods(a.dataset.latest, b.dataset.latest)).map((r) => entry(r.dataset, r.id));
   }
 
   /** A release's source text by its file name, where the library has it. */
@@ -219,8 +221,7 @@ export class ReleaseLibrary {
 }
 
 function entry(dataset: Dataset, id: string | null): ReleaseEntry {
-  const periods = [...new Set(dataset.tables.flatMap((t) => t.columns.map((c) => c.period)))].sort();
-  return { id, label: releaseLabel(dataset), name: dataset.sourceName, format: dataset.format ?? "text", periods };
+  return { id, label: releaseLabel(dataset), name: dataset.sourceName, format: dataset.format ?? "text", periods: releasePeriods(dataset) };
 }
 
 /** "Balance sheet", "Non-GAAP reconciliation (5 tables)": the statements a release prints, in display order. */

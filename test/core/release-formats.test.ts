@@ -8,6 +8,7 @@ import { importFiling } from "../../src/core/importer";
 import { readExhibit } from "../../src/core/importer/html";
 import { detectFormat } from "../../src/core/importer/formats";
 import { ImportError } from "../../src/core/messages";
+import { caught } from "../helpers/caught";
 import { renderCopiedText, renderExhibit } from "./edgar-exhibit";
 import { FILING, nextQuarterFiling } from "./filing-variants";
 
@@ -35,15 +36,7 @@ const COPIED = renderCopiedText(HTML);
 const fromHtml = importFiling(HTML, "kc-ex99-1.htm");
 const fromCopy = importFiling(COPIED, "pasted text");
 
-function refused(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error("imported");
-}
+const refused = (run: () => unknown): ImportError => caught(run, ImportError);
 
 describe("the EDGAR HTML exhibit", () => {
   test("imports to exactly the figures of the text: every table, column, row, heading and prose figure", () => {

@@ -8,6 +8,7 @@ import { createEngine, mergeReleases } from "../../src/core";
 import { importFiling } from "../../src/core/importer";
 import { ImportError } from "../../src/core/messages";
 import { DATASET } from "../../src/data/dataset.generated";
+import { caught } from "../helpers/caught";
 import { renderExhibit } from "./edgar-exhibit";
 import { secondQuarterFiling } from "./filing-variants";
 
@@ -104,15 +105,9 @@ describe("the embedded Q1 2026 release merged with the Q2 2026 release", () => {
   });
 
   test("a release of a quarter already there is refused", () => {
-    let error: unknown;
-    try {
-      mergeReleases([DATASET, Q2, importFiling(Q2_TEXT, "again.txt")]);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).key).toBe("sameQuarterTwice");
-    expect((error as ImportError).message).toBe("line 1: the Q2 2026 release is there twice ('kingsoft-cloud-2026q2.txt' and 'again.txt'): keep one (remove the other first)");
+    const error = caught(() => mergeReleases([DATASET, Q2, importFiling(Q2_TEXT, "again.txt")]), ImportError);
+    expect(error.key).toBe("sameQuarterTwice");
+    expect(error.message).toBe("line 1: the Q2 2026 release is there twice ('kingsoft-cloud-2026q2.txt' and 'again.txt'): keep one (remove the other first)");
   });
 });
 
