@@ -360,6 +360,8 @@ export interface CheckRow {
   line: number | null;
   /** A check across releases (a figure two releases print, an identity over both). */
   across: boolean;
+  /** The release a check of one release is of, where several are merged (named after the identity too). */
+  release: string | null;
 }
 
 /** The identity as every view shows it: "[US$]" after it for the US$ column's checks, and the release it is of. */
@@ -376,6 +378,7 @@ export function checkRow(check: Check): CheckRow {
     note: check.note,
     line: check.line,
     across: Boolean(check.across),
+    release: check.release ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { DATASET } from "../../src/data/dataset.generated";
 import { FILING_TEXT } from "../../src/data/filing.generated";
 import { functionsEngine, useFunctionsEngine } from "../../src/functions/runtime";
 import { ReleaseLibrary, decodeRelease } from "../../src/taskpane/release-library";
+import { checksView } from "../../src/taskpane/view-model";
 import { MemoryReleaseStore, ReleaseStore } from "../../src/taskpane/release-store";
 import { renderExhibit } from "../core/edgar-exhibit";
 import { FILING, secondQuarterFiling } from "../core/filing-variants";
@@ -98,6 +99,20 @@ describe("adding and removing a release", () => {
     expect(await store.list()).toEqual([]);
     expect(cell("TotalRevenues", "FQ0")).toBe(2703732);
     expect(() => cell("TotalRevenues", "2026Q2")).toThrow(/has no TotalRevenues for 2026Q2/);
+  });
+
+  test("the Checks tab then lists the restatements apart from the filing's own inconsistencies, each release's checks tagged", async () => {
+    const { lib } = library();
+    await lib.add(lib.read(Q2_RESTATED_HTML, "kc-2026q2-ex99-1.htm"));
+    const view = checksView(lib.engine);
+    expect(view.restated.map((c) => `${c.period} ${c.ids}`)).toEqual([
+      "2026Q1 SellingAndMarketingExpenses in the Q2 2026 release = the Q1 2026 release",
+      "2026Q1 GeneralAndAdministrativeExpenses in the Q2 2026 release = the Q1 2026 release",
+    ]);
+    expect(view.noted.every((c) => c.release !== null && (c.currency === "US$" || c.ids.includes("(US$)")))).toBe(true);
+    expect(view.summary).toMatch(/, 2 restated by a later release \(listed below\), none fails\.$/);
+    const usd = view.all.find((c) => c.ids === "TotalRevenues (US$) = TotalRevenues (RMB) / 13.7960" && c.period === "2026Q2")!;
+    expect([usd.release, usd.status]).toEqual(["Q2 2026 release", "ok"]);
   });
 
   test("a quarter already here, or the one the add-in carries, is refused before anything is stored", async () => {

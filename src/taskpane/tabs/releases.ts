@@ -134,7 +134,7 @@ export function releasesTab(pane: TabServices, library: ReleaseLibrary | null): 
         el("div", { class: "kc-row" }, readPasted),
         preview,
       ]
-    : [el("p", { class: "kc-meta", id: "kc-releases-no-workbook" }, "Releases are stored in a workbook: open the task pane in Excel (or the preview page) to add one.")];
+    : [el("p", { class: "kc-meta kc-unavailable", id: "kc-releases-no-workbook" }, pane.unavailable("releases") ?? "Releases are stored in a workbook: open the task pane in Excel (or the preview page) to add one.")];
   return {
     content: [
       el("h2", {}, "Releases"),
