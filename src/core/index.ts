@@ -20,11 +20,10 @@ export type { Metric, Overrides, PrintedFigure, Provenance } from "./model";
 export type { Check, CheckRow, CheckStatus } from "./checks";
 export { statusText } from "./checks";
 export type { SourceLine, SourceTable, SourceTexts, SourceView } from "./source-view";
-export { importFiling, importRelease, RELEASE_LIMIT_TEXT } from "./importer";
-export type { ImportOptions, ImportedRelease } from "./importer";
+export { importFiling, RELEASE_LIMIT_TEXT } from "./importer";
+export type { ImportOptions } from "./importer";
 export type { ReleaseFormat } from "./importer/document";
-export { detectFormat } from "./importer/formats";
-export { mergeReleases, quarterName, releaseLabel, releasePeriods, releasesOf } from "./releases";
+export { mergeReleases, releaseLabel, releasePeriods } from "./releases";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values

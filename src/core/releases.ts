@@ -25,7 +25,7 @@ export function releaseLabel(dataset: Dataset): string {
 }
 
 /** "2026Q1" as a release's headline says it: "Q1 2026". */
-export const quarterName = (period: PeriodKey): string => `Q${period.slice(5)} ${period.slice(0, 4)}`;
+const quarterName = (period: PeriodKey): string => `Q${period.slice(5)} ${period.slice(0, 4)}`;
 
 /**
  * One dataset of releases (each a release, or a merge of releases): every release once, oldest first, the latest's
