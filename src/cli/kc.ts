@@ -8,18 +8,22 @@
  *   npm run --silent kc -- export-model FILE.xlsx
  *   npm run --silent kc -- export-acceptance FILE.xlsx
  *   npm run --silent kc -- help [COMMAND]        (or kc --help, kc COMMAND --help)
+ *   ... --with RELEASE (get, metrics, check, eval, export-model; repeatable): another release merged into the embedded one
  * Exit codes: 0 done; 1 a bad metric or period (the message the Excel functions show), a failed check or a refused
  * release ("line N: ..."); 2 bad usage.
  */
 import { closeSync, openSync, readSync, writeFileSync } from "fs";
 import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
-import { DATASET } from "../data/dataset.generated";
 import { runEval } from "./eval";
 import { runExportAcceptance } from "./export-acceptance";
 import { runExportModel } from "./export-model";
 import { formatMatrix, formatNumber } from "./format";
 import { usageOf, wantsHelp } from "./help";
+import { WithReleaseError, engineWith, takeWith } from "./releases";
 import { asTypedInACell } from "./typed";
+
+/** The commands that take --with RELEASE. */
+const WITH_COMMANDS: ReadonlySet<string> = new Set(["get", "metrics", "check", "eval", "export-model"]);
 
 const USAGE = `usage: kc <command>
   get METRIC PERIOD [--currency RMB|USD] [--scale thousands|units|millions|billions] [--reported] [--source]
@@ -33,7 +37,9 @@ const USAGE = `usage: kc <command>
                              the statements, bridges, ratios and a scenario as a workbook with native formulas (no add-in needed)
   export-acceptance FILE.xlsx
                              a workbook of KC formulas, each beside the filing's figure and PASS/FAIL, to open in Excel with the add-in
-  help [COMMAND]             this text, or one command's (also kc --help, kc COMMAND --help)`;
+  help [COMMAND]             this text, or one command's (also kc --help, kc COMMAND --help)
+  --with RELEASE             on get, metrics, check, eval and export-model (repeatable): merges another release (the text,
+                             the EDGAR HTML exhibit or a browser's copy of it) into the embedded one`;
 
 class UsageError extends Error {}
 
@@ -154,14 +160,18 @@ function readRelease(file: string): string {
 }
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const [command, ...rest] = argv;
-  const help = wantsHelp(command, rest, USAGE);
+  const [command, ...given] = argv;
+  const help = wantsHelp(command, given, USAGE);
   if (help !== null) {
     out(usageOf(USAGE, help));
     return 0;
   }
-  const engine = createEngine(DATASET);
+  const withReleases = WITH_COMMANDS.has(command) ? takeWith(given) : { files: [], rest: given, missing: false };
+  const rest = withReleases.rest;
   try {
+    if (withReleases.missing) throw new UsageError("--with needs a release file");
+    if (command === "check" && withReleases.files.length && rest.length) throw new UsageError("check takes a RELEASE (checked alone) or --with RELEASE (merged into the embedded one), not both");
+    const engine = engineWith(withReleases.files, readRelease);
     switch (command) {
       case "get":
         return get(engine, rest, out);
@@ -189,7 +199,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       err(`${error.kind === "notAvailable" ? "#N/A" : "#VALUE!"} ${error.message}`);
       return 1;
     }
-    if (error instanceof ImportError) {
+    if (error instanceof ImportError || error instanceof WithReleaseError) {
       err(`kc ${command}: ${error.message}`);
       return 1;
     }

@@ -4,8 +4,9 @@ import { D, Dec } from "./decimal";
 import { Expr, parseFormula, references } from "./formula";
 import { normalizeLabel } from "./labels";
 import { ReleaseProblem, importMessage, isKcError } from "./messages";
-import { Model, currencyless } from "./model";
+import { Model, PrintedFigure, currencyless } from "./model";
 import { PeriodKey, shiftPeriod } from "./periods";
+import { releaseLabel } from "./releases";
 import { toNumber } from "./scale";
 
 /**
@@ -36,6 +37,10 @@ export interface Check {
    * release's number format, a row no metric reads): it appears only when it fails, and its note is the whole problem.
    */
   form?: true;
+  /** Where several releases are merged: the release a check of one release is of (its lines are that release's). */
+  release?: string;
+  /** A check across releases: a figure two releases print (alike, or restated), an identity over both. */
+  across?: true;
 }
 
 /** Largest US$ difference, in the last printed unit, that is the filing footing its US$ column on its own. */
@@ -43,6 +48,56 @@ const USD_FOOTING_TOLERANCE = 2;
 
 export function runChecks(model: Model): Check[] {
   return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model), ...formChecks(model)];
+}
+
+/**
+ * Every tie-out of what a model reads. One release: its own (runChecks). Several: each release's own, each at its own
+ * rate and lines, then those across releases: every figure two releases print (a restatement is noted, never a
+ * failure: the later release's figure is used) and every identity whose figures come from different releases (the
+ * quarter's opening cash is the last quarter's closing cash, the deficit moves by the quarter's loss).
+ */
+export function datasetChecks(model: Model): Check[] {
+  if (!model.merged) return runChecks(model);
+  return [
+    ...model.releases.flatMap((r) => runChecks(new Model(r)).map((c) => ({ ...c, release: releaseLabel(r) }))),
+    ...restatementChecks(model),
+    ...identityChecks(model, true),
+  ];
+}
+
+/** Each figure two releases print: the later release's against each earlier one's, "noted" where they differ. */
+function restatementChecks(model: Model): Check[] {
+  const checks: Check[] = [];
+  for (const metric of model.metrics.values()) {
+    for (const period of model.periods(metric.id)) {
+      for (const currency of currenciesPrinted(model, metric.id, period)) {
+        const [later, ...earlier] = firstOfEachRelease(model.printed(metric.id, period, currency ?? ""));
+        for (const other of earlier) {
+          const same = later.value.eq(other.value);
+          const p = later.provenance;
+          const o = other.provenance;
+          checks.push({
+            identity: `${metric.id} in the ${p.release} = the ${o.release}`,
+            period,
+            currency,
+            printed: later.value,
+            recomputed: other.value,
+            status: same ? "ok" : "noted",
+            note: same ? `alike in both releases (line ${p.line} of the ${p.release}, line ${o.line} of the ${o.release})` : importMessage("restated", period, metric.id, p.text, p.release, p.line, o.text, o.release, o.line),
+            line: null,
+            across: true,
+          });
+        }
+      }
+    }
+  }
+  return checks;
+}
+
+/** The first figure of each release, in the order given (the latest release's first). */
+function firstOfEachRelease(figures: readonly PrintedFigure[]): PrintedFigure[] {
+  const seen = new Set<string>();
+  return figures.filter((f) => !seen.has(f.provenance.release) && Boolean(seen.add(f.provenance.release)));
 }
 
 function formulaChecks(model: Model): Check[] {
@@ -83,7 +138,11 @@ function repeatedFigureChecks(model: Model): Check[] {
   return checks;
 }
 
-function identityChecks(model: Model): Check[] {
+/**
+ * The cross-statement identities for every period they can be evaluated for. `across`: only those whose printed
+ * figures come from more than one release (the rest are each release's own).
+ */
+function identityChecks(model: Model, across = false): Check[] {
   const checks: Check[] = [];
   for (const { left, right, note } of IDENTITIES) {
     const leftExpr = parseFormula(left);
@@ -91,16 +150,35 @@ function identityChecks(model: Model): Check[] {
     const refs = [...references(leftExpr), ...references(rightExpr)];
     const tolerance = refs.reduce((sum, r) => sum.plus(halfStep(model, r.id)), D(0));
     for (const period of model.periods(refs[0].id)) {
+      const releases = across ? releasesRead(model, refs, period) : [];
+      if (across && releases.length < 2) continue;
       const l = tryEvaluate(model, leftExpr, period, "RMB");
       const r = tryEvaluate(model, rightExpr, period, "RMB");
       if (!l || !r) continue;
       const diff = l.minus(r).abs();
       const status: CheckStatus = diff.isZero() || diff.lte(tolerance) ? "ok" : "FAIL";
-      const why = diff.isZero() ? note : `${note}; within the stated precision (±${tolerance.toFixed()})`;
-      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : note, line: null, reads: refs });
+      const told = across ? `${note}, across the ${releases.join(" and the ")}` : note;
+      const why = diff.isZero() ? told : `${told}; within the stated precision (±${tolerance.toFixed()})`;
+      checks.push({ identity: `${left} = ${right}`, period, currency: null, printed: l, recomputed: r, status, note: status === "ok" ? why : told, line: null, reads: refs, ...(across ? { across: true as const } : {}) });
     }
   }
   return checks;
+}
+
+/** The releases the printed figures of an identity come from, for a period. */
+function releasesRead(model: Model, refs: readonly Reference[], period: PeriodKey): string[] {
+  const releases = new Set<string>();
+  for (const ref of refs) {
+    let at: PeriodKey;
+    try {
+      at = shiftPeriod(period, ref.offset);
+    } catch {
+      continue;
+    }
+    const figure = model.printed(ref.id, at, currencyless(model.metric(ref.id).unit) ? "" : "RMB")[0];
+    if (figure) releases.add(figure.provenance.release);
+  }
+  return [...releases];
 }
 
 function translationChecks(model: Model): Check[] {
@@ -278,12 +356,17 @@ export interface CheckRow {
   status: CheckStatus;
   /** Why it is ok other than exactly, why it is noted, or by how much it fails. */
   note: string;
-  /** The line of the printed figure checked, when there is one. */
+  /** The line of the printed figure checked, when there is one (of the release named after the identity). */
   line: number | null;
+  /** A check across releases (a figure two releases print, an identity over both). */
+  across: boolean;
+  /** The release a check of one release is of, where several are merged (named after the identity too). */
+  release: string | null;
 }
 
-/** The identity as every view shows it: "[US$]" after it for the US$ column's checks. */
-const shownIdentity = (check: Check): string => (check.currency === "USD" ? `${check.identity} [US$]` : check.identity);
+/** The identity as every view shows it: "[US$]" after it for the US$ column's checks, and the release it is of. */
+const shownIdentity = (check: Check): string =>
+  `${check.identity}${check.currency === "USD" ? " [US$]" : ""}${check.release ? ` [${check.release}]` : ""}`;
 
 export function checkRow(check: Check): CheckRow {
   return {
@@ -294,6 +377,8 @@ export function checkRow(check: Check): CheckRow {
     status: check.status,
     note: check.note,
     line: check.line,
+    across: Boolean(check.across),
+    release: check.release ?? null,
   };
 }
 

@@ -78,6 +78,8 @@ export interface NarrativeFigure {
 
 export interface Dataset {
   sourceName: string;
+  /** How the release was read (see importer/document.ts); absent: the text rendition. */
+  format?: "html" | "copied";
   lineCount: number;
   /** The release's quarter: the latest period of its tables. */
   latest: PeriodKey;
@@ -90,4 +92,9 @@ export interface Dataset {
    * it was imported with, "line N: ...". KC.CHECKS and kc check show each as a failed check.
    */
   untied?: string[];
+  /**
+   * Present only on several releases merged (releases.ts): every release, oldest first, each a dataset of its own. The
+   * fields above are then the latest release's (its statements are the layout, its quarter the latest of all).
+   */
+  releases?: Dataset[];
 }

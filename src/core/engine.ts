@@ -11,8 +11,9 @@
  */
 import { BASIS_QUARTERS, Basis } from "./args";
 import { STATEMENTS, Scale, StatementId, unitLabel } from "./catalog";
-import { Check, CheckRow, checkRow, runChecks } from "./checks";
+import { Check, CheckRow, checkRow, datasetChecks } from "./checks";
 import type { Currency, Dataset, StatementKind, Table, TableRow } from "./dataset";
+import type { ReleaseFormat } from "./importer/document";
 import type { Dec } from "./decimal";
 import { ExcelFunctions } from "./excel";
 import { divide, isZero, toDec } from "./exact";
@@ -22,9 +23,10 @@ import { Metric, Model, Overrides, PrintedFigure } from "./model";
 import { OverrideRules } from "./overrides";
 import { DateSystem, PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
+import { releaseLabel, releasePeriods } from "./releases";
 import { scaledNumber, toNumber } from "./scale";
 import { ResultsCache } from "./results-cache";
-import { SourceView, sourceView } from "./source-view";
+import { SourceTexts, SourceView, sourceView } from "./source-view";
 import { statementLines } from "./statement-table";
 
 /** Distinct canonical figures are few (metrics x periods x currencies x scales): this bound is never reached in use. */
@@ -141,10 +143,16 @@ export class Engine {
     return this.model.periods(id);
   }
 
-  /** The periods the release's tables cover (one statement's, when given), oldest first. */
+  /** The periods the releases' tables cover (one statement's, when given), oldest first. */
   filingPeriods(kind?: StatementKind): PeriodKey[] {
-    const periods = new Set(this.dataset.tables.filter((t) => !kind || t.kind === kind).flatMap((t) => t.columns.map((c) => c.period)));
+    const tables = this.model.releases.flatMap((r) => r.tables);
+    const periods = new Set(tables.filter((t) => !kind || t.kind === kind).flatMap((t) => t.columns.map((c) => c.period)));
     return [...periods].sort(comparePeriods);
+  }
+
+  /** The releases the engine reads, oldest first: each one's quarter, name as a label ("Q1 2026 release") and source. */
+  releases(): ReleaseSummary[] {
+    return this.model.releases.map((r) => ({ label: releaseLabel(r), latest: r.latest, sourceName: r.sourceName, format: r.format ?? "text", periods: releasePeriods(r) }));
   }
 
   /** What one value of the metric means: "RMB thousands", "ratio", "shares". */
@@ -195,9 +203,9 @@ export class Engine {
     return attempt(() => this.sourceText(id, period, currency));
   }
 
-  /** KC.SOURCE's line and the table around a printed figure, line by line, from the release's text. */
-  sourceView(id: string, period: PeriodKey, currency: Currency, filingText: string): Outcome<SourceView> {
-    return attempt(() => sourceView(this.model, filingText.split("\n"), this.sourceText(id, period, currency), id, period, currency));
+  /** KC.SOURCE's line and the table around a printed figure, line by line (from the release's text where at hand). */
+  sourceView(id: string, period: PeriodKey, currency: Currency, texts: SourceTexts): Outcome<SourceView> {
+    return attempt(() => sourceView(this.model, texts, this.sourceText(id, period, currency), id, period, currency));
   }
 
   /** The exact value (a Decimal), for writers that keep full precision (the exported workbook's cached results). */
@@ -225,7 +233,7 @@ export class Engine {
 
   /** Every tie-out (computed once per engine). */
   checks(): readonly Check[] {
-    this.checkResults ??= runChecks(this.model);
+    this.checkResults ??= datasetChecks(this.model);
     return this.checkResults;
   }
 
@@ -318,7 +326,20 @@ export class Engine {
   }
 }
 
-/** Builds the engine for a dataset (the embedded release, or one the user imported). */
+/** One release the engine reads. */
+export interface ReleaseSummary {
+  /** "Q1 2026 release". */
+  label: string;
+  /** Its quarter. */
+  latest: PeriodKey;
+  sourceName: string;
+  /** How it was read: the text rendition, the EDGAR HTML exhibit, or text copied from a browser. */
+  format: ReleaseFormat;
+  /** The periods its tables cover, oldest first. */
+  periods: PeriodKey[];
+}
+
+/** Builds the engine for a dataset (the embedded release, or one the user imported, or several merged). */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
   return new Engine(dataset, options);
 }

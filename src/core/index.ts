@@ -4,7 +4,7 @@
  * DOM, no state in a module. State lives in an Engine, which each entry point creates.
  */
 export { createEngine, Engine } from "./engine";
-export type { EngineOptions, Outcome, StatementRow, ValueOptions } from "./engine";
+export type { EngineOptions, Outcome, ReleaseSummary, StatementRow, ValueOptions } from "./engine";
 export type { Cell, Matrix } from "./excel";
 export type { ExcelArg, Basis } from "./args";
 export { BASIS_QUARTERS, MAX_OVERRIDE_ROWS, MAX_PERIODS } from "./args";
@@ -19,9 +19,11 @@ export type { Column, Currency, Dataset, NarrativeFigure, PeriodKind, PrintedCel
 export type { Metric, Overrides, PrintedFigure, Provenance } from "./model";
 export type { Check, CheckRow, CheckStatus } from "./checks";
 export { statusText } from "./checks";
-export type { SourceLine, SourceTable, SourceView } from "./source-view";
+export type { SourceLine, SourceTable, SourceTexts, SourceView } from "./source-view";
 export { importFiling, RELEASE_LIMIT_TEXT } from "./importer";
 export type { ImportOptions } from "./importer";
+export type { ReleaseFormat } from "./importer/document";
+export { mergeReleases, releaseLabel, releasePeriods } from "./releases";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values

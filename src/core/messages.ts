@@ -179,6 +179,24 @@ export const IMPORT_MESSAGES = {
   tooManyHeaderLines: (title: string, max: number) => `table '${title}' has a header of more than ${max} lines (its periods and currencies take a few): check the lines before its first row`,
   tooManyColumns: (columns: number, max: number) => `the table header has ${columns} columns; a results release prints at most ${max}`,
   tooManyTables: (max: number) => `a table beyond the first ${max}: a results release prints about ten`,
+  tooManyCells: (cells: number, max: number) =>
+    `a table row of ${cells} cells; a results release's rows have at most ${max} (its columns of figures and the spacers between them)`,
+
+  // The EDGAR exhibit (HTML) and text copied from a browser
+  headingOverNoFigures: (heading: string, columns: number) =>
+    `the heading '${heading}' stands over none of the table's ${columns} columns of figures: check the table's header`,
+  nestedTable: (line: number) => `a table inside a table (the outer one opens on line ${line}): a results release's tables are never nested`,
+  tableNotClosed: () => "this table is never closed (no </table> before the end of the file): the file is cut short or is not a filed exhibit",
+  tooDeep: (max: number) => `elements nested more than ${max} deep (a filed exhibit nests a few dozen: tables, rows, cells, paragraphs and their wrappers): the file is not a filed exhibit`,
+  activeContent: (tag: string) => `the file carries <${tag}>, which a filed EDGAR exhibit never does (EDGAR accepts no active content): nothing was read`,
+
+  // What the release is
+  sameQuarterTwice: (release: string, earlier: string, later: string) =>
+    `the ${release} is there twice ('${earlier}' and '${later}'): keep one (remove the other first)`,
+  notResultsRelease: (example: string) =>
+    `this is not a results release: no headline such as "${example}". KC reads Kingsoft Cloud's quarterly results releases, whole (copy the exhibit from its headline to its last table)`,
+  otherCompany: (issuer: string, headline: string) =>
+    `this is ${issuer}'s release ("${headline}"), not Kingsoft Cloud's: KC reads Kingsoft Cloud's results releases only`,
 
   // Tie-outs and the release's own form, run on every import: a release with any of these is refused
   untied: (identity: string, period: string, printed: string, recomputed: string, lines: string) =>
@@ -186,6 +204,8 @@ export const IMPORT_MESSAGES = {
   printedTwice: (statement: string, first: number, second: number) => `the ${statement} is printed twice (lines ${first} and ${second})`,
   notReleaseFormat: (label: string, header: string, text: string, how: string) =>
     `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,
+  restated: (period: string, id: string, later: string, laterRelease: string, laterLine: number, earlier: string, earlierRelease: string, earlierLine: number) =>
+    `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s`,
   incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
   refused: (count: number, listed: number) =>
     `${count === 1 ? "1 problem" : `${count} problems`}${count > listed ? ` (the first ${listed} above)` : ""}: nothing was imported. ` +
@@ -279,6 +299,13 @@ export const WORKBOOK_MESSAGES = {
   busy: () => "Another action is still running: wait for it to finish, then try again.",
   needsRequirementSet: (feature: string, set: string, hosts: string) =>
     `${feature} needs the Excel API ${set}, which this version of Excel lacks (${hosts} have it). Update Excel to use it; the rest of KC works here.`,
+  // Releases stored in the workbook (the Releases tab)
+  releaseQuarterThere: (release: string, name: string) => `The ${release} is already in this workbook ('${name}'): remove it first to put this one in its place.`,
+  releaseCarried: (release: string) => `The ${release} is the one KC carries: it is always there.`,
+  tooManyReleases: (max: number) => `This workbook already holds ${max} releases, the most KC stores in one: remove one first.`,
+  releasesTooLarge: (max: string) => `With this release the workbook would store more than ${max} of releases, the most KC stores in one: remove one first.`,
+  releaseStoredUnreadable: (name: string, problem: string) => `The release '${name}' stored in this workbook does not import any more (${problem}): it is left out. Remove it, or add it again.`,
+  notRecalculated: (done: string, reason: string) => `${done} But Excel did not recalculate (${reason}): press Ctrl+Alt+F9 to recalculate every formula.`,
   functionsWithoutMessages: (set: string, hosts: string) =>
     `This version of Excel lacks ${set}: a KC function that cannot compute shows #VALUE! without saying why. Find a metric here to check its name and periods, or update Excel (${hosts} show the message).`,
 } as const;

@@ -6,6 +6,7 @@ import { normalizeLabel } from "./labels";
 import { Exact, add, divide, fromDec, isZero, multiply, negate, subtract, toDec } from "./exact";
 import { Expr, parseFormula, references } from "./formula";
 import { PeriodKey, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
+import { releaseLabel, releasesOf } from "./releases";
 
 /** Where one printed figure stands in the filing. */
 export interface Provenance {
@@ -14,6 +15,8 @@ export interface Provenance {
   column: string;
   line: number;
   text: string;
+  /** The release it is printed in ("Q1 2026 release"); its line is a line of that release's source. */
+  release: string;
 }
 
 export interface PrintedFigure {
@@ -80,6 +83,8 @@ interface RowRef {
  */
 export class Model {
   readonly dataset: Dataset;
+  /** The releases it reads, oldest first (one, unless several were merged). */
+  readonly releases: readonly Dataset[];
   readonly metrics: ReadonlyMap<string, Metric>;
   /** RMB per US$1.00, as the release states it, and as written ("6.8980"). */
   readonly rate: Dec;
@@ -100,6 +105,7 @@ export class Model {
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
+    this.releases = releasesOf(dataset);
     this.metrics = buildMetrics(specs, dataset);
     this.bindTables(specs);
     this.bindNarrative();
@@ -315,7 +321,8 @@ export class Model {
     const byLabel = new Map<string, RowRef[]>();
     for (const ref of refs) byLabel.set(ref.label, [...(byLabel.get(ref.label) ?? []), ref]);
     const used = new Set<RowRef>();
-    for (const table of this.dataset.tables) {
+    // The latest release first: where two releases print a figure, the later one's is the one a figure is read from.
+    for (const { table, release } of [...this.releases].reverse().flatMap((r) => r.tables.map((table) => ({ table, release: releaseLabel(r) })))) {
       for (const row of table.rows) {
         const matches = (byLabel.get(normalizeLabel(row.label)) ?? []).filter((ref) => matchesRow(ref, table, row));
         if (matches.length === 0) {
@@ -335,7 +342,7 @@ export class Model {
             decimals: cell.decimals,
             precision: null,
             approximate: false,
-            provenance: { statement: table.title, row: row.label, column: column.header, line: row.line, text: cell.text },
+            provenance: { statement: table.title, row: row.label, column: column.header, line: row.line, text: cell.text, release },
           });
         });
       }
@@ -346,16 +353,29 @@ export class Model {
   }
 
   private bindNarrative(): void {
-    for (const figure of this.dataset.narrative) {
-      const metric = this.metric(figure.id);
-      this.addPrinted(metric, figure.period, figure.currency, {
-        value: D(figure.value),
-        decimals: 0,
-        precision: D(figure.precision),
-        approximate: figure.approximate,
-        provenance: { statement: "Press release text", row: metric.label, column: figure.text, line: figure.line, text: figure.text },
-      });
+    for (const r of [...this.releases].reverse()) {
+      const release = releaseLabel(r);
+      for (const figure of r.narrative) {
+        const metric = this.metric(figure.id);
+        this.addPrinted(metric, figure.period, figure.currency, {
+          value: D(figure.value),
+          decimals: 0,
+          precision: D(figure.precision),
+          approximate: figure.approximate,
+          provenance: { statement: "Press release text", row: metric.label, column: figure.text, line: figure.line, text: figure.text, release },
+        });
+      }
     }
+  }
+
+  /** Whether it reads more than one release. */
+  get merged(): boolean {
+    return this.releases.length > 1;
+  }
+
+  /** A release by its label ("Q1 2026 release"). */
+  release(label: string): Dataset | undefined {
+    return this.releases.find((r) => releaseLabel(r) === label);
   }
 
   private addPrinted(metric: Metric, period: PeriodKey, currency: Currency | null, figure: PrintedFigure): void {

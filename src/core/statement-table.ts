@@ -11,7 +11,7 @@ import { STATEMENTS, Scale, UNITS, Unit, unitLabel } from "./catalog";
 import type { Column, Currency, StatementKind, Table } from "./dataset";
 import { D, Dec } from "./decimal";
 import type { Model } from "./model";
-import { PeriodKey } from "./periods";
+import { PeriodKey, comparePeriods } from "./periods";
 import { toNumber, toScale } from "./scale";
 
 export type StatementColumns = Currency | "printed";
@@ -43,21 +43,31 @@ export function statementLines(tables: readonly Table[]): StatementLine[] {
   );
 }
 
+/**
+ * Where several releases are merged, the latest release's tables are the layout (its rows, labels and headings), and
+ * a quarter it does not print comes from the release that does, row by row through the metric each row prints.
+ */
 export function statementTable(model: Model, kind: StatementKind, periods: readonly PeriodKey[], columns: StatementColumns, scale: Scale): Cell[][] {
   const tables = model.dataset.tables.filter((t) => t.kind === kind);
-  const spill = spillColumns(tables, periods, columns, model.rateText);
+  const allTables = model.releases.flatMap((r) => r.tables.filter((t) => t.kind === kind));
+  const spill = spillColumns(allTables, periods, columns, model.rateText, model.merged);
   const currencyText = columns === "printed" ? "RMB and US$" : columns;
   const header: Cell[] = [`${STATEMENTS[kind].name} (${unitLabel("amount", columns === "USD" ? "USD" : "RMB", scale).replace(/^RMB/, currencyText)})`, ...spill.map((c) => c.header)];
   const body = statementLines(tables).map(({ label, table, row }) => {
     if (!row) return [label, ...spill.map(() => "")];
     const metric = model.rowMetric.get(row);
     const unit: Unit = metric ? model.metric(metric).unit : "amount";
-    return [label, ...spill.map((c) => cellValue(table, row.cells, c, unit, scale, model.rate))];
+    // Several releases: a column the layout table lacks is the figure another release prints before it is a translation.
+    const value = (c: SpillColumn) => tableValue(table, row.cells, c, unit, model.rate, !model.merged) ?? (metric && model.merged ? releasesValue(model, metric, c, unit) : null);
+    return [label, ...spill.map((c) => {
+      const v = value(c);
+      return v === null ? "" : toNumber(toScale(v, unit, scale));
+    })];
   });
   return [header, ...body];
 }
 
-function spillColumns(tables: readonly Table[], periods: readonly PeriodKey[], columns: StatementColumns, rateText: string): SpillColumn[] {
+function spillColumns(tables: readonly Table[], periods: readonly PeriodKey[], columns: StatementColumns, rateText: string, merged: boolean): SpillColumn[] {
   if (columns === "printed") {
     const seen = new Set<string>();
     const own: SpillColumn[] = [];
@@ -70,7 +80,8 @@ function spillColumns(tables: readonly Table[], periods: readonly PeriodKey[], c
         own.push({ period: c.period, currency, header: currency === "USD" ? `${c.period} US$` : c.period });
       }
     }
-    return own;
+    // Several releases: each quarter once, in time order, its US$ column after its RMB one.
+    return merged ? own.sort((a, b) => comparePeriods(a.period, b.period) || (a.currency === "USD" ? 1 : 0) - (b.currency === "USD" ? 1 : 0)) : own;
   }
   return periods.map((period) => {
     const printedInUsd = tables.some((t) => t.columns.some((c) => c.period === period && c.currency === "USD"));
@@ -79,16 +90,25 @@ function spillColumns(tables: readonly Table[], periods: readonly PeriodKey[], c
   });
 }
 
-/** The figure the row prints for the column, or its RMB figure translated; "" where the table has no such column. */
-function cellValue(table: Table, cells: Table["rows"][number]["cells"], column: SpillColumn, unit: Unit, scale: Scale, rate: Dec): Cell {
+/** The figure the row prints for the column, or (`translate`) its RMB figure translated; null where it has neither. */
+function tableValue(table: Table, cells: Table["rows"][number]["cells"], column: SpillColumn, unit: Unit, rate: Dec, translate: boolean): Dec | null {
   const at = (match: (c: Column) => boolean) => table.columns.findIndex(match);
   let index = at((c) => c.period === column.period && (c.currency ?? "RMB") === column.currency);
   let value: Dec | null = null;
   if (index >= 0) value = D(cells[index].value);
-  else if (column.currency === "USD") {
+  else if (column.currency === "USD" && translate) {
     // No US$ column for this quarter: RMB at the release's rate (a ratio or share count has no currency).
     index = at((c) => c.period === column.period && c.currency !== "USD");
     if (index >= 0) value = UNITS[unit].currency && table.columns[index].currency ? D(cells[index].value).div(rate) : D(cells[index].value);
   }
-  return value === null ? "" : toNumber(toScale(value, unit, scale));
+  return value;
+}
+
+/** The metric's figure for the column as the releases print it (the later release's first), or translated at the rate. */
+function releasesValue(model: Model, metric: string, column: SpillColumn, unit: Unit): Dec | null {
+  const key = UNITS[unit].currency ? column.currency : "";
+  const printed = model.printed(metric, column.period, key)[0];
+  if (printed) return printed.value;
+  const rmb = column.currency === "USD" && key ? model.printed(metric, column.period, "RMB")[0] : undefined;
+  return rmb ? rmb.value.div(model.rate) : null;
 }

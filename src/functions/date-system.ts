@@ -11,6 +11,9 @@
  */
 import type { DateSystem, Engine } from "../core";
 
+/** What reads dates in a date system: an engine, or the functions runtime (every engine it will use). */
+export type DateReader = Pick<Engine, "dateSystem" | "useDateSystem">;
+
 /** What reading the date system needs of Excel: a batch with a request context (Excel.run), and the requirement sets. */
 export interface DateSystemHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -24,7 +27,7 @@ const PROBE = { year: 1904, month: 1, day: 1, serial1900: 1462, serial1904: 0 } 
  * The workbook's date system, or null when Excel cannot say. When it is 1904 the engine switches and Excel
  * recalculates: KC cells computed before the answer came back read their date cells again.
  */
-export async function learnDateSystem(engine: Engine, host: DateSystemHost): Promise<DateSystem | null> {
+export async function learnDateSystem(engine: DateReader, host: DateSystemHost): Promise<DateSystem | null> {
   if (!host.isSetSupported("ExcelApi", "1.2")) return null;
   try {
     return await host.run(async (context) => {

@@ -1,29 +1,33 @@
 /**
- * The task pane's shell: four tabs (Find, Tables, Model, Checks; tabs/*.ts build their content), a message line per
- * tab, the ask dialog (before writing over anything), and the one runner every workbook action goes through: while an
- * action runs, every action button is disabled. A feature the host's Excel cannot run (requirements.ts) has its
- * button disabled from the start, with the reason beside it. Plain DOM, text only; styles from taskpane.css.
+ * The task pane's shell: five tabs (Find, Tables, Model, Checks, Releases; tabs/*.ts build their content), a message
+ * line per tab, the ask dialog (before writing over anything), and the one runner every workbook action goes through:
+ * while an action runs, every action button is disabled. A feature the host's Excel cannot run (requirements.ts) has
+ * its button disabled from the start, with the reason beside it. When releases are added or removed (the release
+ * library), every tab reads the new engine. Plain DOM, text only; styles from taskpane.css.
  */
-import { Engine, WORKBOOK_MESSAGES } from "../core";
+import { Engine, SourceTexts, WORKBOOK_MESSAGES } from "../core";
 import { ActionRunner } from "./action-runner";
 import { Choice } from "./actions/insert";
 import { el } from "./dom";
 import { Feature, RequirementHost, unavailableFeatures } from "./requirements";
+import type { ReleaseLibrary } from "./release-library";
 import { checksTab } from "./tabs/checks";
 import { findTab } from "./tabs/find";
 import { modelTab } from "./tabs/model";
+import { releasesTab } from "./tabs/releases";
 import { tablesTab } from "./tabs/tables";
 import { OfficeTheme, applyTheme } from "./theme";
 import { Workbook, describeExcelError } from "./workbook";
 
 export type { Choice };
 
-export type TabId = "find" | "tables" | "model" | "checks";
+export type TabId = "find" | "tables" | "model" | "checks" | "releases";
 const TABS: Array<[TabId, string]> = [
   ["find", "Find"],
   ["tables", "Tables"],
   ["model", "Model"],
   ["checks", "Checks"],
+  ["releases", "Releases"],
 ];
 
 export interface TaskPane {
@@ -35,8 +39,10 @@ export interface TaskPane {
 }
 
 export interface TaskPaneContext {
-  /** The engine the KC functions compute with in this runtime. */
+  /** The engine the KC functions compute with in this runtime (the library's, once it has loaded the workbook's releases). */
   engine: Engine;
+  /** The releases the workbook models, where there is a workbook to store them in (absent: the Releases tab says so). */
+  library?: ReleaseLibrary | null;
   /** The release's text, for the source view. */
   filingText: string;
   workbook: Workbook;
@@ -50,8 +56,10 @@ export type MessageKind = "ok" | "error" | "info";
 
 /** What a tab gets from the shell. */
 export interface TabServices {
-  engine: Engine;
-  filingText: string;
+  /** The engine of the moment: releases added or removed replace it. */
+  readonly engine: Engine;
+  /** The source text of a release, by its file name, where the pane has it (the source view shows its lines). */
+  sourceTexts: SourceTexts;
   workbook: Workbook;
   /** Shows a message on this tab's message line. */
   say(text: string, kind?: MessageKind): void;
@@ -65,19 +73,21 @@ export interface TabServices {
    * A button that runs a workbook action through the one runner: disabled while any action runs and, where this
    * Excel lacks what `feature` needs, from the start, with the reason beside it.
    */
-  actionButton(attrs: { id: string; class?: string }, text: string, feature: Feature | null, run: () => Promise<void>): HTMLElement;
+  actionButton(attrs: { id: string; class?: string; "aria-label"?: string }, text: string, feature: Feature | null, run: () => Promise<void>): HTMLElement;
   /** Why this Excel cannot run a feature, or null when it can. */
   unavailable(feature: Feature): string | null;
 }
 
-/** What a tab gives the shell: its content, and what to do when it is shown. */
+/** What a tab gives the shell: its content, what to do when it is shown, and when the data changes (releases). */
 export interface TabContent {
   content: Node[];
   onShow?(): void;
+  onData?(): void;
 }
 
 /** Builds the task pane inside `root`. */
-export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook, theme, requirements }: TaskPaneContext): TaskPane {
+export function mountTaskPane(root: HTMLElement, { engine, library, filingText, workbook, theme, requirements }: TaskPaneContext): TaskPane {
+  let current = library?.engine ?? engine;
   root.classList.add("kc-pane");
   applyTheme(root, theme);
   const missing = unavailableFeatures(requirements ?? null);
@@ -148,8 +158,10 @@ export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook,
       message.dataset.kind = kind;
     };
     return {
-      engine,
-      filingText,
+      get engine() {
+        return current;
+      },
+      sourceTexts: (name) => library?.sourceText(name) ?? (name === engine.dataset.sourceName ? filingText : null),
       workbook,
       say,
       messageKind: () => message.dataset.kind,
@@ -179,7 +191,13 @@ export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook,
   const messages = new Map(TABS.map(([id]) => [id, el("p", { id: `kc-message-${id}`, class: "kc-message", role: "status" })]));
   const tabServices = (id: TabId) => services(messages.get(id)!);
   const find = findTab(tabServices("find"));
-  const contents: Record<TabId, TabContent> = { find, tables: tablesTab(tabServices("tables")), model: modelTab(tabServices("model")), checks: checksTab(tabServices("checks")) };
+  const contents: Record<TabId, TabContent> = {
+    find,
+    tables: tablesTab(tabServices("tables")),
+    model: modelTab(tabServices("model")),
+    checks: checksTab(tabServices("checks")),
+    releases: releasesTab(tabServices("releases"), library ?? null),
+  };
   for (const [id] of TABS) {
     const panel = el("section", { role: "tabpanel", id: `kc-panel-${id}`, "aria-labelledby": `kc-tab-${id}`, tabindex: "-1", hidden: "" }, messages.get(id)!, ...contents[id].content);
     panels.set(id, { panel, onShow: contents[id].onShow });
@@ -195,6 +213,14 @@ export function mountTaskPane(root: HTMLElement, { engine, filingText, workbook,
     });
     panels.get(tab)!.onShow?.();
   }
+
+  // Releases added, removed or loaded: every tab reads the new engine, and the tab shown is shown again.
+  library?.onChange((next) => {
+    current = next;
+    for (const [, content] of Object.entries(contents)) content.onData?.();
+    const shown = TABS.find(([id]) => !panels.get(id)!.panel.hidden)?.[0];
+    if (shown) panels.get(shown)!.onShow?.();
+  });
 
   showTab("find");
   return {

@@ -25,6 +25,7 @@ export interface SetAvailability {
 export const REQUIREMENT_SETS = {
   sharedRuntime: { name: "SharedRuntime", version: "1.1", web: "yes", windows: "Version 2002 (Build 12527.20092)", perpetual: "Excel 2021", mac: "16.35" },
   customFunctionErrors: { name: "CustomFunctionsRuntime", version: "1.2", web: "yes", windows: "Version 1909 (Build 11929.20934)", perpetual: "Office 2021", mac: "16.34" },
+  customXmlParts: { name: "ExcelApi", version: "1.5", web: "yes", windows: "Version 1703 (Build 8067.2070)", perpetual: "Office 2019", mac: "15.36" },
   activeCell: { name: "ExcelApi", version: "1.7", web: "yes", windows: "Version 1801 (Build 9001.2171)", perpetual: "Office 2019", mac: "16.9" },
   charts: { name: "ExcelApi", version: "1.8", web: "yes", windows: "Version 1808 (Build 10730.20102)", perpetual: "Office 2021", mac: "16.17" },
   spills: { name: "ExcelApi", version: "1.12", web: "yes", windows: "Version 2008 (Build 13127.20408)", perpetual: "Office 2021", mac: "16.40" },
@@ -37,6 +38,7 @@ export const FEATURES = {
   insert: { label: "Inserting at the active cell", needs: "activeCell", why: "Workbook.getActiveCell" },
   buildModel: { label: "Build model", needs: "charts", why: "a combo chart with a secondary percent axis (ChartSeries.axisGroup, ChartAxis.numberFormat), frozen panes" },
   freeze: { label: "Freeze to values", needs: "spills", why: "telling a spilled table from plain values (Range.getSpillingToRangeOrNullObject), so that a whole spill is frozen and an undo lets it spill again" },
+  releases: { label: "Adding releases to the workbook", needs: "customXmlParts", why: "custom XML parts (Workbook.customXmlParts), where the workbook keeps the releases added to it" },
   functionMessages: { label: "Messages on KC errors", needs: "customFunctionErrors", why: "CustomFunctions.Error: #VALUE! and #N/A with a message that says what to type instead" },
 } as const satisfies Record<string, { label: string; needs: RequirementKey; why: string }>;
 

@@ -4,10 +4,13 @@
  * metrics, and says where inserting works.
  * In the shared runtime this page also hosts the custom functions (functions bundle) and the ribbon commands.
  */
+import { DATASET } from "../data/dataset.generated";
 import { FILING_TEXT } from "../data/filing.generated";
 import { learnDateSystem } from "../functions/date-system";
-import { functionsEngine } from "../functions/runtime";
+import { functionsDateSystem, functionsEngine, useFunctionsEngine } from "../functions/runtime";
 import { mountTaskPane } from "./pane";
+import { ReleaseLibrary } from "./release-library";
+import { officeReleaseHost } from "./release-store";
 import { REQUIREMENT_SETS, officeRequirements } from "./requirements";
 import { OfficeTheme, applyTheme } from "./theme";
 import { Block, BlockContent, CellRef, OfficeWorkbook, Workbook, WriteResult, workbookError } from "./workbook";
@@ -67,7 +70,14 @@ Office.onReady((info) => {
   const requirements = inExcel ? officeRequirements() : null;
   const spills = requirements?.isSetSupported(REQUIREMENT_SETS.spills.name, REQUIREMENT_SETS.spills.version) ?? false;
   const workbook = inExcel ? new OfficeWorkbook({ spills }) : new NoWorkbook();
-  if (inExcel) void learnDateSystem(functionsEngine(), { run: (batch) => Excel.run(batch), isSetSupported: (name, version) => requirements?.isSetSupported(name, version) ?? false });
-  // The functions runtime's engine: in the shared runtime the task pane and the KC functions read the same one.
-  if (root) mountTaskPane(root, { engine: functionsEngine(), filingText: FILING_TEXT, workbook, theme, requirements });
+  // The workbook's date system is the runtime's, whichever engine (over whichever releases) computes.
+  if (inExcel) void learnDateSystem(functionsDateSystem, { run: (batch) => Excel.run(batch), isSetSupported: (name, version) => requirements?.isSetSupported(name, version) ?? false });
+  // The functions runtime's engine: in the shared runtime the task pane and the KC functions read the same one. The
+  // releases the workbook stores (custom XML parts, ExcelApi 1.5) replace it once read, and the workbook recalculates.
+  const engine = functionsEngine();
+  const canStore = requirements?.isSetSupported(REQUIREMENT_SETS.customXmlParts.name, REQUIREMENT_SETS.customXmlParts.version) ?? false;
+  const library = canStore ? new ReleaseLibrary({ dataset: DATASET, text: FILING_TEXT }, officeReleaseHost(), engine) : null;
+  library?.onChange(useFunctionsEngine);
+  if (root) mountTaskPane(root, { engine, library, filingText: FILING_TEXT, workbook, theme, requirements });
+  void library?.load();
 });

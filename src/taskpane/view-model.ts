@@ -3,7 +3,7 @@
  * by statement, a metric's values across periods (printed beside recomputed, growth), the filing's table around a
  * printed figure, formulas and tie-outs with printed labels in place of ids, and the tie-outs in groups.
  */
-import { CheckRow, Currency, Engine, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
+import { CheckRow, Currency, Engine, SourceTexts, SourceView, StatementId, UNITS, Unit, formatNumber, formatValue, kcFormula } from "../core";
 
 export interface SearchGroup {
   statement: StatementId;
@@ -62,8 +62,8 @@ export function metricDetail(engine: Engine, id: string, currency: Currency): Me
 }
 
 /** The filing's table holding the figure, line by line from its title, with the figure's line and column. */
-export function sourceView(engine: Engine, filingText: string, id: string, period: string, currency: Currency): SourceView {
-  const view = engine.sourceView(id, period, currency, filingText);
+export function sourceView(engine: Engine, texts: SourceTexts, id: string, period: string, currency: Currency): SourceView {
+  const view = engine.sourceView(id, period, currency, texts);
   return view.ok ? view.value : { description: view.error.message, table: null };
 }
 
@@ -126,6 +126,8 @@ export interface CheckItem {
   ids: string;
   /** "US$" for a check of the US$ column whose identity does not say so itself. */
   currency: string | null;
+  /** The release a check is of, where several are merged. */
+  release: string | null;
   period: string;
   printed: string;
   recomputed: string;
@@ -137,7 +139,10 @@ export interface CheckItem {
 export interface ChecksView {
   all: CheckItem[];
   ok: number;
+  /** The filing's own inconsistencies (noted within a release). */
   noted: CheckItem[];
+  /** Figures a later release printed differently (noted across releases: the later release's is used). */
+  restated: CheckItem[];
   failed: CheckItem[];
   summary: string;
 }
@@ -150,19 +155,24 @@ function checkFigure(value: number, unit: Unit): string {
 
 /** The tie-outs (one rendering of them: engine.checkRows), with the filing's own inconsistencies and any failure picked out. */
 export function checksView(engine: Engine): ChecksView {
-  const all = engine.checkRows().map((row) => checkItem(engine, row));
-  const noted = all.filter((r) => r.status === "noted");
+  const rows = engine.checkRows();
+  const all = rows.map((row) => checkItem(engine, row));
+  const noted = all.filter((r, i) => r.status === "noted" && !rows[i].across);
+  const restated = all.filter((r, i) => r.status === "noted" && rows[i].across);
   const failed = all.filter((r) => r.status === "FAIL");
-  const ok = all.length - noted.length - failed.length;
+  const ok = all.length - noted.length - restated.length - failed.length;
   const summary =
     `${all.length} tie-outs: ${ok} agree exactly or to the printed rounding, ${noted.length} are the filing's own inconsistencies (explained below), ` +
+    (restated.length ? `${restated.length} restated by a later release (listed below), ` : "") +
     (failed.length ? `${failed.length} FAIL: the data disagrees with the filing.` : "none fails.");
-  return { all, ok, noted, failed, summary };
+  return { all, ok, noted, restated, failed, summary };
 }
 
 function checkItem(engine: Engine, row: CheckRow): CheckItem {
-  const usd = / \[US\$\]$/.test(row.identity);
-  const identity = row.identity.replace(/ \[US\$\]$/, "");
+  // The identity without the tags after it: the release it is of (where several are merged), the US$ column.
+  const untagged = row.release ? row.identity.slice(0, -` [${row.release}]`.length) : row.identity;
+  const usd = / \[US\$\]$/.test(untagged);
+  const identity = untagged.replace(/ \[US\$\]$/, "");
   const parts = terms(engine, identity);
   const first = parts.find((t) => typeof t !== "string");
   const unit = first && typeof first !== "string" ? engine.metric(first.id).unit : "amount";
@@ -172,6 +182,7 @@ function checkItem(engine: Engine, row: CheckRow): CheckItem {
     identity: parts,
     ids: identity,
     currency: usd && !identity.includes("(US$)") ? "US$" : null,
+    release: row.release,
     period: row.period,
     printed: checkFigure(row.printed, unit),
     recomputed: checkFigure(row.recomputed, unit),

@@ -5,12 +5,15 @@
  *   assets/taskpane-preview-tables.png  the income statement inserted as a KC.STATEMENT spill
  *   assets/taskpane-preview-model.png   the model built, then the sheet's KC formulas frozen
  *   assets/taskpane-preview-checks.png  the tie-outs, the filing's own inconsistencies explained
+ *   assets/taskpane-preview-releases.png the Q2 2026 release's exhibit read, before it is added (its restatements listed)
  *   assets/forecast-preview.png         Build forecast: the Forecast sheet beside the pane, a driver typed over
  * Run: npx ts-node --transpile-only test/browser/screenshot.ts
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { renderExhibit } from "../core/edgar-exhibit";
+import { secondQuarterFiling } from "../core/filing-variants";
 import { distDir, launch, serve } from "./harness";
 
 const ASSETS = path.join(__dirname, "..", "..", "assets");
@@ -68,6 +71,13 @@ async function main() {
 
     await page.click("#kc-tab-checks");
     await shoot("checks");
+
+    const exhibit = path.join(tmp, "kc-2026q2-ex99-1.htm");
+    fs.writeFileSync(exhibit, renderExhibit(secondQuarterFiling({ restate: true })));
+    await page.click("#kc-tab-releases");
+    await page.setInputFiles("#kc-release-file", exhibit);
+    await page.waitForSelector("#kc-release-preview:not([hidden])");
+    await shoot("releases");
 
     // The forecast: the page as a whole, the Forecast sheet in the grid, public cloud +5% typed in its first quarter.
     await page.setViewportSize({ width: 2000, height: 1000 });

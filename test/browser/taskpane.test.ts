@@ -617,7 +617,7 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     expect(await dark.getAttribute("#kc-app", "data-theme")).toBe("dark");
     expect(await dark.evaluate(() => getComputedStyle(document.getElementById("kc-app")!).backgroundColor)).toBe("rgb(38, 38, 38)");
     for (const p of [page, dark]) {
-      for (const tab of ["find", "tables", "model", "checks"]) {
+      for (const tab of ["find", "tables", "model", "checks", "releases"]) {
         await p.click(`#kc-tab-${tab}`);
         expect([tab, await p.evaluate(CONTRAST_PROBE)]).toEqual([tab, []]);
       }
@@ -629,15 +629,21 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>', "javascript:window.__xss=1", "=cmd|'/c calc'!A1"];
     await page.click('.grid-tabs button[data-sheet="Sheet1"]');
     const inputs = await page.evaluate(() => [...document.querySelectorAll("input:not([type=radio]), textarea")].map((e) => e.id));
-    // The number of quarters to forecast takes digits only (a number input): what it refuses is tested with Build forecast.
-    expect(inputs.sort()).toEqual(["grid-formula-bar", "kc-forecast-quarters", "kc-search"]);
-    await page.click("#kc-tab-find");
+    // The number of quarters to forecast takes digits only (a number input): what it refuses is tested with Build
+    // forecast. The release file input takes a file, never typed text (test/browser/releases.test.ts reads files through it).
+    expect(inputs.sort()).toEqual(["grid-formula-bar", "kc-forecast-quarters", "kc-release-file", "kc-release-paste", "kc-search"]);
     for (const text of payloads) {
+      await page.click("#kc-tab-find");
       await page.fill("#kc-search", text);
       expect(await message("find")).toBe(`No metric matches '${text.trim()}'. Try a shorter word.`);
       await type("H1", text);
       if (!text.startsWith("=")) expect(await cellText("H1")).toBe(text);
+      await page.click("#kc-tab-releases");
+      await page.fill("#kc-release-paste", text);
+      await page.click("#kc-release-read");
+      expect(await message("releases")).toMatch(/^pasted text: line 1: this is not a results release/);
     }
+    await page.fill("#kc-release-paste", "");
     await type("H1", "");
     await page.waitForTimeout(100); // an onerror would fire on the failed image load
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

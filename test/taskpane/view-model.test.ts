@@ -38,14 +38,14 @@ describe("metricDetail", () => {
 
 describe("sourceView", () => {
   test("AdjustedEBITDA 2026Q1: the reconciliation table, line 305, the third figure column", () => {
-    const v = sourceView(engine, FILING_TEXT, "AdjustedEBITDA", "2026Q1", "RMB");
+    const v = sourceView(engine, () => FILING_TEXT, "AdjustedEBITDA", "2026Q1", "RMB");
     expect(v.description).toMatch(/line 305: 747,506/);
     expect(v.table).toMatchObject({ title: "RECONCILIATION OF GAAP AND NON-GAAP RESULTS", line: 305, column: 3 });
     const row = v.table!.lines.find((l) => l.line === 305)!;
     expect(row.cells[0]).toBe("Adjusted EBITDA (Non-GAAP Financial Measure)");
     expect(row.cells[3]).toBe("747,506");
     expect(v.table!.lines.flatMap((l) => l.cells).join(" ")).not.toMatch(/<b>|\\\$/);
-    expect(sourceView(engine, FILING_TEXT, "AdjustedEBITDA", "2026Q1", "USD").table!.column).toBe(4);
+    expect(sourceView(engine, () => FILING_TEXT, "AdjustedEBITDA", "2026Q1", "USD").table!.column).toBe(4);
     // Each figure column's header, for choosing another column in a narrow pane.
     expect(v.table!.columns).toEqual(["Three Months Ended Mar 31, 2025 RMB", "Three Months Ended Dec 31, 2025 RMB", "Three Months Ended Mar 31, 2026 RMB", "Three Months Ended Mar 31, 2026 US$"]);
   });

@@ -2,11 +2,13 @@ import type { Column, Currency, PeriodKind } from "../dataset";
 import { MAX_TABLE_COLUMNS } from "../limits";
 import { importError } from "../messages";
 import { comparePeriods, parseMonthDayYear, quarterEndingOn } from "../periods";
-import { stripMarkup } from "./markup";
 
 export interface HeaderLine {
   line: number;
+  /** The header cells after the label column, markup removed. */
   cells: string[];
+  /** Columns each cell spans, where the source says (see DocRow.spans). */
+  spans?: number[];
 }
 
 const DURATION = /\bthree months ended\b/i;
@@ -16,27 +18,34 @@ const DATE = /(?<![A-Za-z])([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})/;
 const CURRENCIES: Readonly<Record<string, Currency>> = { RMB: "RMB", "US$": "USD", USD: "USD" };
 
 /**
- * Derives each column's period, period kind and currency from the table's own header rows. A header cell that
- * stands alone on its row ("Three Months Ended") spans every column; the others stack per column
- * ("Mar 31," / "2025" / "RMB").
+ * Derives each column's period, period kind and currency from the table's own header rows. A header cell that spans
+ * columns ("Three Months Ended") heads each of them; the others stack per column ("Mar 31," / "2025" / "RMB"). Where
+ * the source gives no spans (the text rendition), a cell that stands alone at the start of its row spans every column.
  */
 export function readColumns(headers: HeaderLine[]): Column[] {
   let width = 0;
-  for (const { cells, line } of headers) {
-    if (cells.length > MAX_TABLE_COLUMNS) throw importError(line, "tooManyColumns", cells.length, MAX_TABLE_COLUMNS);
-    width = Math.max(width, cells.length);
+  for (const { cells, spans, line } of headers) {
+    const columns = spans ? spans.reduce((sum, span) => sum + span, 0) : cells.length;
+    if (columns > MAX_TABLE_COLUMNS) throw importError(line, "tooManyColumns", columns, MAX_TABLE_COLUMNS);
+    width = Math.max(width, columns);
   }
-  const spanning: string[] = [];
+  const spanning: string[][] = Array.from({ length: width }, () => []);
   const stacks: string[][] = Array.from({ length: width }, () => []);
-  for (const { cells } of headers) {
-    const filled = cells.map(stripMarkup);
-    const nonEmpty = filled.filter((c) => c !== "");
-    if (nonEmpty.length === 1 && filled[0] !== "" && width > 1) spanning.push(filled[0]);
-    else filled.forEach((text, i) => text && stacks[i].push(text));
+  for (const { cells, spans } of headers) {
+    if (spans) {
+      let column = 0;
+      cells.forEach((text, i) => {
+        for (let c = column; text && c < column + spans[i]; c++) (spans[i] > 1 ? spanning : stacks)[c].push(text);
+        column += spans[i];
+      });
+      continue;
+    }
+    const nonEmpty = cells.filter((c) => c !== "");
+    if (nonEmpty.length === 1 && cells[0] !== "" && width > 1) spanning.forEach((texts) => texts.push(cells[0]));
+    else cells.forEach((text, i) => text && stacks[i].push(text));
   }
-  const span = spanning.join(" ");
   const firstLine = headers[0].line;
-  const columns = stacks.map((stack, i) => readColumn(span, stack.join(" "), i + 1, firstLine));
+  const columns = stacks.map((stack, i) => readColumn(spanning[i].join(" "), stack.join(" "), i + 1, firstLine));
   rejectDuplicates(columns, firstLine);
   rejectOutOfOrder(columns, firstLine);
   // A table prints a currency over every column (RMB, US$) or over none (the margin tables): one column without

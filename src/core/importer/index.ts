@@ -6,6 +6,8 @@ import { ImportError, ReleaseRefused, importError, problemLine } from "../messag
 import { Model } from "../model";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
+import { ReleaseFormat } from "./document";
+import { detectFormat, readDocument } from "./formats";
 import { readTables } from "./tables";
 
 export interface ImportOptions {
@@ -14,10 +16,12 @@ export interface ImportOptions {
    * release's number format, a row no metric reads), recording every problem in the dataset's `untied`.
    */
   allowUntied?: boolean;
+  /** The release's format; by default, from its name (.htm, .html) or its content. */
+  format?: ReleaseFormat;
 }
 
 /**
- * Turns a results release (text as filed) into the dataset, and runs every tie-out of it. Throws ImportError naming
+ * Turns a results release (the text rendition, the EDGAR HTML exhibit, or text copied from a browser) into the dataset, and runs every tie-out of it. Throws ImportError naming
  * the line on the first problem of its structure; a release that reads but does not tie is refused with every problem
  * and its line (ReleaseRefused), unless `allowUntied`. Never returns a partial dataset.
  */
@@ -34,15 +38,16 @@ export interface ImportedRelease {
 
 export function importRelease(text: string, sourceName = "filing", options: ImportOptions = {}): ImportedRelease {
   if (utf8Exceeds(text, MAX_RELEASE_BYTES)) throw importError(1, "releaseTooLarge", RELEASE_LIMIT_TEXT);
-  const lines = text.split(/\r?\n/);
-  const tables = readTables(lines);
+  const format = options.format ?? detectFormat(text, sourceName);
+  const document = readDocument(text, format);
+  const tables = readTables(document.blocks);
   // Every release of this format carries the four statements; a release missing one is not imported.
   for (const kind of ["BS", "IS", "NONGAAP", "CF"] as const) {
-    if (!tables.some((t) => t.kind === kind)) throw importError(lines.length, "missingStatement", kind, STATEMENTS[kind].titleExample);
+    if (!tables.some((t) => t.kind === kind)) throw importError(document.lineCount, "missingStatement", kind, STATEMENTS[kind].titleExample);
   }
   const latest = checkPeriods(tables);
-  const { figures, warnings } = readNarrative(lines, latest);
-  const dataset: Dataset = { sourceName, lineCount: lines.length, latest, tables, narrative: figures, warnings };
+  const { figures, warnings } = readNarrative(document.blocks, latest);
+  const dataset: Dataset = { sourceName, lineCount: document.lineCount, latest, tables, narrative: figures, warnings, ...(format === "text" ? {} : { format }) };
   const model = new Model(dataset);
   const checks = runChecks(model);
   const problems = releaseProblems(model, checks);
@@ -70,9 +75,11 @@ function utf8Exceeds(text: string, max: number): boolean {
 
 /**
  * The release's quarter, once every table agrees on the periods it covers: the statements over a quarter (income,
- * reconciliations, cash flows) all print the same quarters, and the balance sheet's dates are among them. A table
- * that disagrees with the others (a garbled year in its header) would otherwise move its figures to another quarter
- * where no tie-out reaches them, or, dated later than the release, make every prose figure move with it.
+ * reconciliations, cash flows) all print the same quarters, and the balance sheet's dates are among them, or are the
+ * end of the last fiscal year (a second or third quarter's balance sheet sets the quarter's end beside December 31 of
+ * the year before). A table that disagrees with the others (a garbled year in its header) would otherwise move its
+ * figures to another quarter where no tie-out reaches them, or, dated later than the release, make every prose figure
+ * move with it.
  */
 function checkPeriods(tables: Table[]): string {
   const periodsOf = (t: Table): string => [...new Set(t.columns.map((c) => c.period))].sort(comparePeriods).join(", ");
@@ -83,14 +90,16 @@ function checkPeriods(tables: Table[]): string {
   let agreed = periodsOf(quarterly.values().next().value ?? tables[0]);
   for (const [periods, count] of counts) if (count > counts.get(agreed)!) agreed = periods;
   const covered = new Set(agreed.split(", "));
+  const latest = [...covered].sort(comparePeriods).pop()!;
+  const lastYearEnd = `${Number(latest.slice(0, 4)) - 1}Q4`;
   for (const t of tables) {
     const own = periodsOf(t);
-    const disagrees = quarterly.has(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p));
+    const disagrees = quarterly.has(t) ? own !== agreed : own.split(", ").some((p) => !covered.has(p) && p !== lastYearEnd);
     if (disagrees) {
       throw importError(t.headerLines[0], "periodsDisagree", t.title, own, agreed);
     }
   }
-  return [...covered].sort(comparePeriods).pop()!;
+  return latest;
 }
 
 export { ImportError, ReleaseRefused };

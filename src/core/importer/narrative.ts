@@ -2,7 +2,7 @@ import type { Currency, NarrativeFigure, NarrativeUnit } from "../dataset";
 import { D } from "../decimal";
 import { importError } from "../messages";
 import { PeriodKey, comparePeriods, formatPeriod, parseMonthDayYear, quarterEndingOn, shiftPeriod } from "../periods";
-import { stripMarkup } from "./markup";
+import type { DocBlock } from "./document";
 
 /**
  * Figures that only the release's prose states. Each pattern reads one kind of sentence; periods come from the
@@ -97,17 +97,17 @@ const SENTENCES: ReadonlyArray<{ name: string; pattern: RegExp; read: Reader }> 
 ];
 
 /** Reads every known sentence in the prose. A sentence stated twice must agree; a missing one becomes a warning. */
-export function readNarrative(lines: readonly string[], current: PeriodKey): { figures: NarrativeFigure[]; warnings: string[] } {
+export function readNarrative(blocks: readonly DocBlock[], current: PeriodKey): { figures: NarrativeFigure[]; warnings: string[] } {
   const found = new Map<string, NarrativeFigure>();
   const seen = new Set<string>();
-  lines.forEach((raw, index) => {
-    if (raw.includes("\t")) return;
-    const text = stripMarkup(raw);
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    const { text, line } = block;
     for (const sentence of SENTENCES) {
       const m = sentence.pattern.exec(text);
       if (!m) continue;
       seen.add(sentence.name);
-      for (const figure of sentence.read(m, { current, line: index + 1, text })) {
+      for (const figure of sentence.read(m, { current, line, text })) {
         if (comparePeriods(figure.period, current) > 0) {
           throw importError(figure.line, "proseAfterQuarter", figure.id, figure.text, figure.period, current);
         }
@@ -119,7 +119,7 @@ export function readNarrative(lines: readonly string[], current: PeriodKey): { f
         if (!earlier) found.set(key, figure);
       }
     }
-  });
+  }
   const warnings = SENTENCES.filter((s) => !seen.has(s.name)).map((s) => `no sentence states the ${s.name}`);
   return { figures: [...found.values()], warnings };
 }

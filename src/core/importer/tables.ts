@@ -4,10 +4,9 @@ import { MAX_FIGURE_DIGITS, MAX_HEADER_LINES, MAX_TABLES } from "../limits";
 import { importError } from "../messages";
 import { parseCell } from "./cells";
 import { HeaderLine, readColumns } from "./columns";
-import { isBold, stripMarkup } from "./markup";
+import { DocBlock, DocCell, DocParagraph, DocTable } from "./document";
 
-const BOLD_LINE = /^\*\*(.+?)\*\*\s*$/;
-const UNITS_NOTE = /^\(All amounts in .*\)\s*$/i;
+const UNITS_NOTE = /^\(All amounts in .*\)$/i;
 
 interface PendingTitle {
   kind: StatementKind;
@@ -17,61 +16,63 @@ interface PendingTitle {
 }
 
 /**
- * Finds every financial table: a run of tab-separated lines that follows a statement title. Each table's header rows
- * (lines whose first cell is empty) give its columns; the rest are figure rows or headings.
+ * Finds every financial table: a table that follows a statement's title. Each table's header rows (rows whose label
+ * cell is empty) give its columns; the rest are figure rows or headings.
  */
-export function readTables(lines: readonly string[]): Table[] {
+export function readTables(blocks: readonly DocBlock[]): Table[] {
   const tables: Table[] = [];
   let pending: PendingTitle | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
-    if (text.includes("\t")) {
-      let end = i;
-      while (end < lines.length && lines[end].includes("\t")) end++;
+  for (const block of blocks) {
+    if (block.kind === "table") {
       if (pending) {
         if (tables.length === MAX_TABLES) throw importError(pending.line, "tooManyTables", MAX_TABLES);
-        tables.push(readTable(pending, lines, i, end));
+        tables.push(readTable(pending, block));
       }
       pending = null;
-      i = end - 1;
-      continue;
-    }
-    const bold = BOLD_LINE.exec(text);
-    if (bold) {
-      const title = stripMarkup(bold[1]);
-      const kind = statementOfTitle(title); // titles that announce no statement (the cover page) start no table
-      if (kind) pending = { kind, title, line: i + 1, unitsNote: "" };
-    } else if (pending && UNITS_NOTE.test(text)) {
-      pending.unitsNote = text.trim();
+    } else if (isTitleCandidate(block)) {
+      const kind = statementOfTitle(block.text); // titles that announce no statement (the cover page) start no table
+      if (kind) pending = { kind, title: block.text, line: block.line, unitsNote: "" };
+    } else if (pending && UNITS_NOTE.test(block.text)) {
+      pending.unitsNote = block.text;
     }
   }
   return tables;
 }
 
-function readTable(title: PendingTitle, lines: readonly string[], start: number, end: number): Table {
+/**
+ * A title is printed wholly in bold; where the source cannot say what is bold (text copied from a browser), a line
+ * in capitals ("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS"), which prose never is.
+ */
+function isTitleCandidate(p: DocParagraph): boolean {
+  return p.bold === null ? isCapitals(p.text) : p.bold;
+}
+
+const isCapitals = (text: string): boolean => /[A-Z]/.test(text) && text === text.toUpperCase();
+
+function readTable(title: PendingTitle, table: DocTable): Table {
   const headers: HeaderLine[] = [];
-  let i = start;
-  for (; i < end && lines[i].startsWith("\t"); i++) {
-    if (headers.length === MAX_HEADER_LINES) throw importError(i + 1, "tooManyHeaderLines", title.title, MAX_HEADER_LINES);
-    headers.push({ line: i + 1, cells: lines[i].split("\t").slice(1) });
+  const { rows: source } = table;
+  let i = 0;
+  for (; i < source.length && source[i].cells[0].text === ""; i++) {
+    if (headers.length === MAX_HEADER_LINES) throw importError(source[i].line, "tooManyHeaderLines", title.title, MAX_HEADER_LINES);
+    headers.push({ line: source[i].line, cells: source[i].cells.slice(1).map((c) => c.text), spans: source[i].spans });
   }
   if (headers.length === 0) {
-    throw importError(start + 1, "noHeader", title.title, title.line);
+    throw importError(table.line, "noHeader", title.title, title.line);
   }
   const columns = readColumns(headers);
   const rows: TableRow[] = [];
   const headings: TableHeading[] = [];
   let section: string | null = null;
   let prefix: { label: string; line: number } | null = null;
-  for (; i < end; i++) {
-    const line = i + 1;
-    const [rawLabel, ...rawCells] = lines[i].split("\t");
-    const label = stripMarkup(rawLabel);
-    const cells = rawCells.map((c) => c.trim());
-    if (cells.every((c) => c === "" || stripMarkup(c) === "")) {
+  for (; i < source.length; i++) {
+    const { line, cells: [labelCell, ...cells] } = source[i];
+    const label = labelCell.text;
+    if (cells.every((c) => c.text === "")) {
       if (!label) throw importError(line, "emptyRow");
       // A heading ("Current assets:", "ASSETS") opens a section; any other label without figures continues on the next line.
-      if (label.endsWith(":") || isBold(rawLabel)) {
+      // A heading in capitals ("ASSETS") reads as one where bold is lost (text copied from a browser).
+      if (label.endsWith(":") || labelCell.bold || isCapitals(label)) {
         section = label;
         headings.push({ label, line });
         prefix = null;
@@ -85,12 +86,12 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
       label: prefix ? `${prefix.label} ${label}` : label,
       section,
       line,
-      bold: isBold(rawLabel),
+      bold: labelCell.bold,
       cells: readCells(label, cells, columns.map((c) => c.header), line),
     });
     prefix = null;
   }
-  if (rows.length === 0) throw importError(start + 1, "noRows", title.title);
+  if (rows.length === 0) throw importError(table.line, "noRows", title.title);
   return {
     kind: title.kind,
     title: title.title,
@@ -104,15 +105,15 @@ function readTable(title: PendingTitle, lines: readonly string[], start: number,
   };
 }
 
-function readCells(label: string, cells: string[], headers: string[], line: number) {
-  const extra = cells.slice(headers.length).filter((c) => stripMarkup(c) !== "");
+function readCells(label: string, cells: DocCell[], headers: string[], line: number) {
+  const extra = cells.slice(headers.length).filter((c) => c.text !== "");
   if (extra.length > 0) {
     throw importError(line, "tooManyFigures", label, headers.length + extra.length, headers.length);
   }
   return headers.map((header, j) => {
-    const text = stripMarkup(cells[j] ?? "");
+    const text = cells[j]?.text ?? "";
     if (text === "") {
-      const count = cells.filter((c) => stripMarkup(c) !== "").length;
+      const count = cells.filter((c) => c.text !== "").length;
       throw importError(line, "tooFewFigures", label, count, headers.length, header);
     }
     const cell = parseCell(text);

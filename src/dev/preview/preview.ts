@@ -3,12 +3,15 @@
  * `?theme=dark` passes the colours Office reports for its Black theme, as Office.context.officeTheme would.
  * `?pane=320` sets the task pane's width (Excel opens it about 350 px wide; users narrow it to 320 or widen it).
  * `?lacks=ExcelApi 1.12,ExcelApi 1.8` plays an Excel without those requirement sets.
- * window.kcPreview exposes the grid, the pane and the pane's width for browser tests.
+ * window.kcPreview exposes the grid, the pane, the release library and the pane's width for browser tests.
  */
 import "./runtime"; // first: the functions bundle calls CustomFunctions.associate when it loads
+import { DATASET } from "../../data/dataset.generated";
 import { FILING_TEXT } from "../../data/filing.generated";
-import { functionsEngine } from "../../functions/runtime";
+import { functionsEngine, useFunctionsEngine } from "../../functions/runtime";
 import { mountTaskPane } from "../../taskpane/pane";
+import { ReleaseLibrary } from "../../taskpane/release-library";
+import { MemoryReleaseStore } from "../../taskpane/release-store";
 import type { RequirementHost } from "../../taskpane/requirements";
 import type { OfficeTheme } from "../../taskpane/theme";
 import { GridWorkbook } from "./grid";
@@ -30,6 +33,14 @@ setPaneWidth(Number(params.get("pane")) || DEFAULT_PANE_WIDTH);
 
 const grid = new GridWorkbook();
 new GridView(document.getElementById("kc-grid")!, grid);
-const pane = mountTaskPane(app, { engine: functionsEngine(), filingText: FILING_TEXT, workbook: grid, theme, requirements });
-(window as unknown as { kcPreview: unknown }).kcPreview = { grid, pane, setPaneWidth };
+// Releases added here are kept for the page's life (the preview's workbook is in memory); adding or removing one
+// recalculates the grid, as Excel's full calculation does.
+const recalculate = async () => {
+  grid.engine.rebuildAndRecalculate();
+  grid.changed();
+};
+const library = new ReleaseLibrary({ dataset: DATASET, text: FILING_TEXT }, { store: new MemoryReleaseStore(), recalculate }, functionsEngine());
+library.onChange(useFunctionsEngine);
+const pane = mountTaskPane(app, { engine: functionsEngine(), library, filingText: FILING_TEXT, workbook: grid, theme, requirements });
+(window as unknown as { kcPreview: unknown }).kcPreview = { grid, pane, library, setPaneWidth };
 document.body.dataset.state = "ready";

@@ -27,6 +27,14 @@ export function buildAbout(engine: Engine, filing: { name: string; sha256: strin
   );
   item("Source filing", filing.name, "code");
   item("SHA-256 of the filing", filing.sha256, "code");
+  const releases = engine.releases();
+  if (releases.length > 1) {
+    const latest = releases[releases.length - 1];
+    item(
+      "Releases merged",
+      `${releases.map((r) => `${r.label} (${r.sourceName})`).join("; ")}. Where two print a figure, the later release's is used; each figure's note names the release and line it comes from, and the Line column gives the line of the ${latest.label} (${latest.sourceName}), whose statements are the layout.`,
+    );
+  }
   item(
     "Where figures come from",
     `Constant figures are typed exactly as printed, in RMB thousands (share counts in shares, per-share amounts in RMB). The Line column gives the line of ${filing.name} each row is printed on, and each figure's note quotes the printed text. The release's US$ columns are convenience translations at ${rateFigure ? rateFigure.provenance.text : "the release's rate"} and are left out.`,

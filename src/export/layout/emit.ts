@@ -66,10 +66,16 @@ export function emitSheet(engine: Engine, plan: PlannedSheet, home: HomeOf): She
   };
 }
 
-/** The catalog formula as an Excel formula: each metric id becomes the cell holding it for the period. Null when an input has no cell. */
+/**
+ * The figure a row prints for a period: on the row's line of the latest release (whose tables are the layout); where
+ * several releases are merged and the latest does not print that quarter, the figure of the release that does.
+ */
 function printedOnLine(engine: Engine, metric: Metric, period: PeriodKey, line: number): PrintedFigure | undefined {
   const currency = !UNITS[metric.unit].currency ? "" : "RMB";
-  return engine.printed(metric.id, period, currency).find((f) => f.provenance.line === line);
+  const releases = engine.releases();
+  const figures = engine.printed(metric.id, period, currency);
+  const onLine = figures.find((f) => f.provenance.line === line && f.provenance.release === releases[releases.length - 1].label);
+  return onLine ?? (releases.length > 1 ? figures[0] : undefined);
 }
 
 function printedRef(f: PrintedFigure): PrintedRef {
@@ -78,7 +84,7 @@ function printedRef(f: PrintedFigure): PrintedRef {
 
 function printedNote(f: PrintedFigure): string {
   const p = f.provenance;
-  return `As printed: ${p.text}\n${p.statement}\n${p.row} · ${p.column}\nLine ${p.line}`;
+  return `As printed: ${p.text}\n${p.statement}\n${p.row} · ${p.column}\nLine ${p.line} of the ${p.release}`;
 }
 
 function computedNote(metric: Metric, printed: PrintedFigure | undefined): string {

@@ -3,9 +3,14 @@ import { Engine, STATEMENTS, StatementKind, Table } from "../../core";
 import { PlannedSheet, ownColumns, sortedUnique } from "./plan";
 import { HEADER_ROW, SHEET_NAMES } from "./types";
 
+/**
+ * Where several releases are merged, the latest release's tables are the layout and every quarter of every release a
+ * column; a row holds the quarters its metric has.
+ */
 export function planStatement(engine: Engine, kind: StatementKind): PlannedSheet {
   const tables = engine.tables(kind);
-  const periods = sortedUnique(tables.flatMap((t) => ownColumns(t).map((c) => c.period)));
+  const merged = engine.releases().length > 1;
+  const periods = merged ? engine.filingPeriods(kind) : sortedUnique(tables.flatMap((t) => ownColumns(t).map((c) => c.period)));
   const first = tables[0];
   const lines = tables.flatMap((t) => [t.titleLine, ...t.rows.map((r) => r.line)]);
   const sheet: PlannedSheet = {
@@ -20,6 +25,7 @@ export function planStatement(engine: Engine, kind: StatementKind): PlannedSheet
   let row = HEADER_ROW + 1;
   for (const table of tables) {
     const tablePeriods = ownColumns(table).map((c) => c.period);
+    const rowPeriods = (metric: string) => (merged ? engine.periods(metric).filter((p) => periods.includes(p)) : tablePeriods);
     if (tables.length > 1) {
       if (row > HEADER_ROW + 1) row++;
       sheet.rows.push({ row: row++, label: tableHeading(table), metric: null, line: table.titleLine, bold: true, style: "heading", periods: [] });
@@ -31,7 +37,7 @@ export function planStatement(engine: Engine, kind: StatementKind): PlannedSheet
       }
       section = r.section;
       const metric = engine.rowMetric(r);
-      sheet.rows.push({ row: row++, label: r.label, metric, line: r.line, bold: r.bold, periods: metric ? tablePeriods : [] });
+      sheet.rows.push({ row: row++, label: r.label, metric, line: r.line, bold: r.bold, periods: metric ? rowPeriods(metric) : [] });
     }
   }
   return sheet;

@@ -11,7 +11,7 @@ function item(c: CheckItem): HTMLElement {
   return el(
     "li",
     { class: "kc-check", "data-status": c.status },
-    el("p", { class: "kc-check-identity" }, ...termNodes(c.identity, "ambiguous"), ...(c.currency ? [" ", el("span", { class: "kc-tag" }, c.currency)] : [])),
+    el("p", { class: "kc-check-identity" }, ...termNodes(c.identity, "ambiguous"), ...[c.currency, c.release].flatMap((tag) => (tag ? [" ", el("span", { class: "kc-tag" }, tag)] : []))),
     el("p", { class: "kc-check-figures" }, `${c.period} · printed ${c.printed} · recomputed ${c.recomputed}`),
     el("p", { class: "kc-check-verdict" }, el("strong", {}, c.status), c.verdict.slice(c.status.length)),
   );
@@ -24,6 +24,10 @@ export function checksTab(pane: TabServices): TabContent {
   const content = el("div", { id: "kc-checks" });
   return {
     content: [content],
+    // Releases added or removed: laid out again when next shown (the shell shows the current tab again).
+    onData() {
+      rendered = false;
+    },
     onShow() {
       if (rendered) return;
       rendered = true;
@@ -39,6 +43,13 @@ export function checksTab(pane: TabServices): TabContent {
         el("h2", {}, "Checks"),
         el("p", { id: "kc-checks-summary" }, view.summary),
         ...(view.failed.length ? [el("h3", {}, "Failed"), list("kc-checks-failed", "Failed tie-outs", view.failed)] : []),
+        ...(view.restated.length
+          ? [
+              el("h3", {}, "Restated by a later release"),
+              el("p", { class: "kc-meta", id: "kc-checks-restated-note" }, "A later release printed these figures differently: KC uses the later release's, as its Releases tab said when it was added."),
+              list("kc-checks-restated", "Restated figures", view.restated),
+            ]
+          : []),
         el("h3", {}, "The filing's own inconsistencies"),
         el(
           "p",

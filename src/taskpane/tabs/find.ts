@@ -21,7 +21,6 @@ export interface FindTab extends TabContent {
 }
 
 export function findTab(pane: TabServices): FindTab {
-  const { engine, filingText } = pane;
   let currency: Currency = "RMB";
   let detail: MetricDetail | null = null;
   let period: string | null = null;
@@ -88,7 +87,7 @@ export function findTab(pane: TabServices): FindTab {
   function search(text: string) {
     options = [];
     active = -1;
-    const groups = text.trim() ? searchMetrics(engine, text) : [];
+    const groups = text.trim() ? searchMetrics(pane.engine, text) : [];
     const boxes: HTMLElement[] = [];
     let found = 0;
     for (const group of groups) {
@@ -126,7 +125,7 @@ export function findTab(pane: TabServices): FindTab {
   });
 
   function select(id: string) {
-    detail = metricDetail(engine, id, currency);
+    detail = metricDetail(pane.engine, id, currency);
     period = detail.periods[0]?.period ?? null;
     const index = options.findIndex((o) => o.dataset.id === id);
     if (index >= 0) setActive(index);
@@ -175,7 +174,7 @@ export function findTab(pane: TabServices): FindTab {
       button({ "aria-pressed": String(currency === cur), "data-currency": cur }, text, () => {
         currency = cur;
         sourceColumn = null; // the figure's own column in the other currency
-        detail = metricDetail(engine, d.id, currency);
+        detail = metricDetail(pane.engine, d.id, currency);
         renderDetail();
         if (!sourceSection.hidden) showSource();
       });
@@ -192,7 +191,7 @@ export function findTab(pane: TabServices): FindTab {
     detailView.replaceChildren(
       el("h2", { id: "kc-detail-title" }, d.label, " ", idTag(d.id)),
       el("p", { class: "kc-meta" }, `${d.statement} · ${d.unitLabel}`),
-      ...(d.formula ? [el("p", { class: "kc-meta kc-definition", id: "kc-definition" }, "Definition: ", ...termNodes(terms(engine, d.formula)))] : []),
+      ...(d.formula ? [el("p", { class: "kc-meta kc-definition", id: "kc-definition" }, "Definition: ", ...termNodes(terms(pane.engine, d.formula)))] : []),
       el("div", { class: "kc-row", role: "group", "aria-label": "Currency" }, toggle("RMB", "RMB"), toggle("USD", "US$")),
       el("div", { class: "kc-periods", role: "listbox", "aria-labelledby": "kc-detail-title" }, ...d.periods.map((p) => periodOption(d, p))),
       el(
@@ -211,7 +210,7 @@ export function findTab(pane: TabServices): FindTab {
 
   function showSource() {
     if (!detail || !period) return;
-    const view = sourceView(engine, filingText, detail.id, period, currency);
+    const view = sourceView(pane.engine, pane.sourceTexts, detail.id, period, currency);
     const children: Node[] = [el("h2", {}, `Source · ${period}`), el("p", { class: "kc-meta", id: "kc-source-description" }, view.description)];
     if (view.table) children.push(...sourceTable(view.table));
     sourceSection.replaceChildren(...children);
@@ -250,8 +249,10 @@ export function findTab(pane: TabServices): FindTab {
       }
       return line;
     });
+    const several = pane.engine.releases().length > 1;
     return [
       el("p", { class: "kc-source-title" }, t.title),
+      ...(several ? [el("p", { class: "kc-meta", id: "kc-source-release" }, `${t.release} · ${t.sourceName}`)] : []),
       el("label", { for: "kc-source-column" }, "Column"),
       picker,
       el("ol", { class: "kc-source-lines", "aria-label": `${t.title}, line ${t.line} highlighted` }, ...lines),
@@ -272,6 +273,15 @@ export function findTab(pane: TabServices): FindTab {
       sourceSection,
     ],
     onShow: fitList,
+    // Releases added or removed: the matches, the metric's periods and its source, over the new data.
+    onData() {
+      if (searchBox.value.trim()) search(searchBox.value);
+      if (!detail) return;
+      detail = metricDetail(pane.engine, detail.id, currency);
+      if (!detail.periods.some((p) => p.period === period)) period = detail.periods[0]?.period ?? null;
+      renderDetail();
+      if (!sourceSection.hidden) showSource();
+    },
     search: (text) => {
       searchBox.value = text;
       search(text);
