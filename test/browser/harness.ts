@@ -23,7 +23,7 @@ const makeConfig = require("../../webpack.config.js") as (env: object, argv: { m
  * caller removes). Resolves with the folder that holds it.
  */
 export async function distDir(scratch: string): Promise<string> {
-  if (process.env[RECORD_ENV]) return sharedBuild("development").dir;
+  if (process.env[RECORD_ENV]) return (await sharedBuild("development")).dir;
   const out = path.join(scratch, "dist");
   const config = makeConfig({}, { mode: "development" });
   config.output = { ...config.output, path: out };

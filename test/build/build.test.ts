@@ -48,12 +48,12 @@ const prodScript = (name: string) => {
   return found[0];
 };
 
-beforeAll(() => {
-  prod = sharedBuild("production");
-  dev = sharedBuild("development");
+beforeAll(async () => {
+  prod = await sharedBuild("production");
+  dev = await sharedBuild("development");
   releaseDir = prod.releaseDir;
   devDir = dev.dir;
-});
+}, 240_000);
 
 describe("npm run build (production)", () => {
   test("compiles without errors; dist/ holds manifest.xml and the release folder named by package.json's version", () => {

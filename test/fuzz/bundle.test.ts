@@ -22,10 +22,10 @@ const HYPERFORMULA_MARKERS = ["hyperformula", "gpl-v3", "#LIC!", "licenseKey", "
 let outDir: string;
 let build: BuildOutput;
 
-beforeAll(() => {
-  build = sharedBuild("production");
+beforeAll(async () => {
+  build = await sharedBuild("production");
   outDir = build.dir;
-});
+}, 240_000);
 
 /** Every file the build emitted, relative to the output folder. */
 function emitted(dir = outDir): string[] {
