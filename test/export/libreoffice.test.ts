@@ -14,19 +14,20 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { excel } from "../helpers/engine";
-import { engine } from "../helpers/engine";
+import { engine, excel } from "../helpers/engine";
 import { D, Dec } from "../../src/core/decimal";
 import { Unit, parseBlock } from "../../src/core";
 import { LayoutCell, WorkbookLayout, buildWorkbookLayout } from "../../src/export/layout";
 import { writeXlsx } from "../../src/export/xlsx";
+import { forecastChecks, writeForecastWorkbooks } from "./forecast-checks";
 import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
 
 const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc";
 const WRONG_CACHED_RESULT = 987654321;
 const soffice = findSoffice();
 const layout = buildWorkbookLayout(engine);
-const sheetNames = layout.sheets.map((s) => s.name);
+const forecastLayout = buildWorkbookLayout(engine, { forecastQuarters: 4 });
+const sheetNames = (l: WorkbookLayout) => l.sheets.map((s) => s.name);
 
 /** Scenarios: input changes on the Scenario sheet, as (metric, value in RMB thousands). */
 const SCENARIOS: Array<Array<[string, number]>> = [
@@ -75,9 +76,11 @@ if (!soffice) {
     const base = join(dir, "model.xlsx");
     const scenarioFiles = SCENARIOS.map((_, i) => join(dir, `scenario${i + 1}.xlsx`));
     let sheets: Map<string, Map<string, Grid>>;
+    let forecastFiles: { defaults: string; scenario: string };
 
     beforeAll(async () => {
       await writeXlsx(withWrongCachedResults(layout), base);
+      forecastFiles = await writeForecastWorkbooks(withWrongCachedResults(forecastLayout), dir);
       for (const [i, changes] of SCENARIOS.entries()) {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(base);
@@ -90,10 +93,15 @@ if (!soffice) {
         }
         await workbook.xlsx.writeFile(scenarioFiles[i]);
       }
-      sheets = await recalculateToCsv(soffice, [base, ...scenarioFiles], sheetNames);
+      // One LibreOffice run for every workbook: starting soffice is most of the cost.
+      const modelFiles = [base, ...scenarioFiles].map((file) => [file, sheetNames(layout)] as const);
+      const forecastWorkbooks = [forecastFiles.defaults, forecastFiles.scenario].map((file) => [file, sheetNames(forecastLayout)] as const);
+      sheets = await recalculateToCsv(soffice, new Map([...modelFiles, ...forecastWorkbooks]));
     }, 90_000);
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    forecastChecks(forecastLayout, () => ({ ...forecastFiles, grids: sheets }));
 
     const formulaCells = () => layout.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined).map((cell) => ({ sheet: s.name, cell })));
 

@@ -39,10 +39,11 @@ export function findSoffice(): string | null {
 export type Grid = string[][];
 
 /**
- * Recalculates each file with LibreOffice and returns its sheets as CSV grids (row 1 first), keyed by file name, then
- * sheet name. One soffice process converts every file, with a new profile each call.
+ * Recalculates each file with LibreOffice and returns the named sheets of each as CSV grids (row 1 first), keyed by
+ * file name, then sheet name. One soffice process converts every file, with a new profile each call.
  */
-export async function recalculateToCsv(soffice: string, files: string[], sheetNames: string[], timeoutMs = 50_000): Promise<Map<string, Map<string, Grid>>> {
+export async function recalculateToCsv(soffice: string, sheetsOfFile: Map<string, string[]>, timeoutMs = 50_000): Promise<Map<string, Map<string, Grid>>> {
+  const files = [...sheetsOfFile.keys()];
   const work = mkdtempSync(join(tmpdir(), "kc-lo-"));
   const profile = join(work, "profile");
   mkdirSync(join(profile, "user"), { recursive: true });
@@ -58,7 +59,7 @@ export async function recalculateToCsv(soffice: string, files: string[], sheetNa
     });
     const result = new Map<string, Map<string, Grid>>();
     const written = existsSync(outDir) ? readdirSync(outDir) : [];
-    for (const file of files) {
+    for (const [file, sheetNames] of sheetsOfFile) {
       const stem = basename(file).replace(/\.xlsx$/i, "");
       const sheets = new Map<string, Grid>();
       for (const sheet of sheetNames) {
