@@ -196,9 +196,10 @@ export function readPeriodList(arg: ExcelArg, available: readonly PeriodKey[], w
  * column's blank tail is skipped.
  */
 export function rowsInUse(range: readonly unknown[], blank: (cell: unknown) => boolean = isBlank): number {
+  const { isArray } = Array; // looked up once, not per row: a global lookup per row is slow inside a vm sandbox (Jest)
   for (let i = range.length - 1; i >= 0; i--) {
     const row = range[i];
-    if (!Array.isArray(row)) {
+    if (!isArray(row)) {
       if (!blank(row)) return i + 1;
       continue;
     }

@@ -58,11 +58,6 @@ export async function writeXlsx(layout: SheetsLayout, file: string, options: Xls
   await toWorkbook(layout, options).xlsx.writeFile(file);
 }
 
-/** The layout as .xlsx bytes (for the task pane or an HTTP response). */
-export async function xlsxBuffer(layout: SheetsLayout, options: XlsxOptions = {}): Promise<Buffer> {
-  return Buffer.from(await toWorkbook(layout, options).xlsx.writeBuffer());
-}
-
 function writeSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, cached: boolean): void {
   const views: Array<Partial<ExcelJS.WorksheetView>> = layout.freeze.rows || layout.freeze.cols
     ? [{ state: "frozen", xSplit: layout.freeze.cols, ySplit: layout.freeze.rows }]

@@ -1,33 +1,22 @@
 /**
  * Every KC function, fuzzed through its registered entry point with fast-check (the fuzzer and its property are in
  * functions-fuzz.ts): each case returns the type functions.json declares or a #VALUE! / #N/A CustomFunctions.Error with
- * the core's message, nothing else thrown, every call within its time limit. npm test runs 1,000 cases per function,
+ * the core's message, nothing else thrown, every call within its time limit. npm test runs 300 cases per function,
  * npm run fuzz 10,000 (fuzz-settings.ts: profiles, fixed seeds, KC_FUZZ_SEED and KC_FUZZ_RUNS to replay).
- *
- * The fuzzer runs in a plain Node process, as the functions run in Excel's JavaScript runtime. Inside Jest's sandbox
- * (a vm context) every lookup of a global such as Math or Number is some fifty times slower, which would make both
- * the per-call time limit and the suite's running time measure Jest rather than the add-in.
+ * npm run fuzz runs it in a plain Node process, as the functions run in Excel (fuzz-settings.ts: fuzzReport).
  */
-import { execFileSync } from "child_process";
 import * as path from "path";
-import type { FuzzReport } from "./functions-fuzz";
-import { describeRun, fuzzSettings } from "./fuzz-settings";
+import { FuzzReport, fuzzFunctions } from "./functions-fuzz";
+import { describeRun, fuzzReport, fuzzSettings } from "./fuzz-settings";
 
 const settings = fuzzSettings();
 const { seed, functionRuns: RUNS } = settings;
-const ROOT = path.join(__dirname, "..", "..");
 
 let report: FuzzReport;
 
-beforeAll(() => {
+beforeAll(async () => {
   console.log(describeRun("functions", settings, `${RUNS} cases per KC function`, "test/fuzz/functions.fuzz.test.ts"));
-  const stdout = execFileSync(process.execPath, ["--require", "ts-node/register/transpile-only", path.join(__dirname, "functions-fuzz.ts"), String(RUNS), String(seed)], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 280_000,
-  });
-  report = JSON.parse(stdout) as FuzzReport;
+  report = await fuzzReport(settings, path.join(__dirname, "functions-fuzz.ts"), [RUNS, seed], () => fuzzFunctions(RUNS, seed));
 }, 300_000);
 
 test(`every function of functions.json is fuzzed (seed ${seed})`, () => {

@@ -11,6 +11,9 @@
  * function), KC_FUZZ_IMPORTER_RUNS (random importer mutations) and KC_FUZZ_SCENARIO_RUNS (override scenarios) override
  * the profile's counts.
  */
+import { execFileSync } from "child_process";
+import * as path from "path";
+
 export type FuzzProfile = "quick" | "full";
 
 export interface FuzzSettings {
@@ -32,7 +35,7 @@ export interface FuzzSettings {
 /** Distinct per profile, so the full run does not repeat the quick run's cases. */
 export const DEFAULT_SEEDS: Record<FuzzProfile, number> = { quick: 1, full: 2 };
 const PROFILES: Record<FuzzProfile, Pick<FuzzSettings, "functionRuns" | "importerRuns" | "scenarioRuns" | "scanStride">> = {
-  quick: { functionRuns: 1_000, importerRuns: 20, scenarioRuns: 400, scanStride: 10 },
+  quick: { functionRuns: 300, importerRuns: 10, scenarioRuns: 200, scanStride: 25 },
   full: { functionRuns: 10_000, importerRuns: 200, scenarioRuns: 4_000, scanStride: 1 },
 };
 
@@ -84,4 +87,22 @@ const COUNTS = {
 export function describeRun(fuzzer: keyof typeof COUNTS, settings: FuzzSettings, cases: string, replayPath: string): string {
   const command = settings.profile === "full" ? `npm run fuzz -- ${replayPath}` : `npx jest ${replayPath}`;
   return `${fuzzer} fuzzer (${settings.profile}): ${cases}, seed ${settings.seed}${settings.randomSeed ? " (random)" : ""}. Replay: KC_FUZZ_SEED=${settings.seed} ${COUNTS[fuzzer](settings)} ${command}`;
+}
+
+/**
+ * A fuzzer's report. The full profile runs the fuzzer's script in a plain Node process, as the functions run in
+ * Excel's JavaScript runtime: inside Jest's sandbox (a vm context) every lookup of a global such as Math or Number is
+ * far slower, so the per-call time limits and the run's length would measure Jest rather than the add-in. The quick
+ * profile runs in Jest, where the modules are already transpiled: a child would spend seconds transpiling them again
+ * with ts-node, more than the sample itself takes (its slowest call is still far below the limit).
+ */
+export async function fuzzReport<T>(settings: FuzzSettings, script: string, args: Array<string | number>, inJest: () => T | Promise<T>): Promise<T> {
+  if (settings.profile === "quick") return inJest();
+  const stdout = execFileSync(process.execPath, ["--require", "ts-node/register/transpile-only", script, ...args.map(String)], {
+    cwd: path.join(__dirname, "..", ".."),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 280_000,
+  });
+  return JSON.parse(stdout) as T;
 }

@@ -7,15 +7,14 @@
  * Besides the random mutations, a deterministic scan changes the last digit of numbers in the filing, one at a time:
  * the figures that then change unreported must be UNTIED ones, each with the reason no tie-out can vouch for it. The
  * full scan (every number: npm run fuzz) must find exactly the UNTIED list, so the list can neither hide a new gap nor
- * outlive a closed one; npm test scans every tenth number and 20 random mutations (fuzz-settings.ts).
+ * outlive a closed one; npm test scans a fixed-seed slice of the numbers and a few random mutations (fuzz-settings.ts).
  *
- * Runs in a plain Node process, like functions.fuzz.test.ts. KC_FUZZ_IMPORTER_RUNS sets the random cases;
+ * npm run fuzz runs it in a plain Node process, like functions.fuzz.test.ts. KC_FUZZ_IMPORTER_RUNS sets the random cases;
  * KC_FUZZ_SEED replays a failure's seed.
  */
-import { execFileSync } from "child_process";
 import * as path from "path";
-import { describeRun, fuzzSettings } from "./fuzz-settings";
-import { ImporterFuzzReport, UNTIED } from "./importer-fuzz";
+import { describeRun, fuzzReport, fuzzSettings } from "./fuzz-settings";
+import { ImporterFuzzReport, UNTIED, fuzzImporter } from "./importer-fuzz";
 
 const settings = fuzzSettings();
 const { seed, importerRuns: RUNS, scanStride, scanOffset } = settings;
@@ -23,17 +22,11 @@ const fullScan = scanStride === 1;
 
 let report: ImporterFuzzReport;
 
-beforeAll(() => {
+beforeAll(async () => {
   const scan = fullScan ? "the scan of every number" : `the scan of every ${scanStride}th number from #${scanOffset + 1}`;
   console.log(describeRun("importer", settings, `${RUNS} random mutations and ${scan}`, "test/fuzz/importer.fuzz.test.ts"));
-  const args = [String(RUNS), String(seed), String(scanStride), String(scanOffset)];
-  const stdout = execFileSync(process.execPath, ["--require", "ts-node/register/transpile-only", path.join(__dirname, "importer-fuzz.ts"), ...args], {
-    cwd: path.join(__dirname, "..", ".."),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 280_000,
-  });
-  report = JSON.parse(stdout) as ImporterFuzzReport;
+  const args = [RUNS, seed, scanStride, scanOffset];
+  report = await fuzzReport(settings, path.join(__dirname, "importer-fuzz.ts"), args, () => fuzzImporter(RUNS, seed, scanStride, scanOffset));
 }, 300_000);
 
 test(`${RUNS} random mutations (seed ${seed}): an ImportError naming a line, or every changed figure reported`, () => {
