@@ -1,12 +1,18 @@
 /**
- * `npm test` runs tsc --noEmit, then this: ts-jest on Node, in two projects.
- *   unit   every test/**\/*.test.ts that does not need the built add-in
- *   build  the suites that read webpack's output (BUILT_SUITES): their globalSetup builds production and development
- *          once per run (test/build/global-setup.ts), and only when one of them is selected (`npx jest test/core`
- *          builds nothing)
- * The fuzzers run a fixed-seed sample here; `npm run fuzz` (jest.fuzz.config.js) runs them in full.
+ * Jest on Node, ts-jest transpiling, in three projects:
+ *   unit     every test/**\/*.test.ts that needs neither the built add-in nor a program outside Node: `npm test`
+ *            (scripts/test.js: tsc --noEmit alongside `jest --selectProjects unit`), the fixed-seed fuzz samples included
+ *   build    the suites that read webpack's output (BUILT_SUITES: the build, the bundle, the task pane in Chromium):
+ *            their globalSetup builds production and development once per run (test/build/global-setup.ts), and only
+ *            when one of them is selected (`npx jest test/core` builds nothing)
+ *   engines  the exported workbook recalculated by LibreOffice (ENGINE_SUITES)
+ * `npm run test:e2e` runs build and engines, `npx jest` all three, `npm run fuzz` (jest.fuzz.config.js) the fuzzers in
+ * full and the hostile-input suites (test/hostile). CI runs npm test, npm run test:e2e and npm run fuzz.
  */
 const BUILT_SUITES = ["test/build/**/*.test.ts", "test/browser/**/*.test.ts", "test/fuzz/bundle.test.ts"];
+const ENGINE_SUITES = ["test/export/libreoffice.test.ts"];
+/** Run by `npm run fuzz` (jest.fuzz.config.js) only. */
+const FUZZ_ONLY_SUITES = ["test/hostile/**/*.test.ts"];
 
 /** What both projects share. */
 const base = {
@@ -15,7 +21,7 @@ const base = {
   roots: ["<rootDir>/test"],
   transform: {
     // Transpile only: tsconfig.json sets isolatedModules, which makes ts-jest use ts.transpileModule per file instead of
-    // type-checking the program in every worker; the type-check is `tsc --noEmit`, the first step of npm test.
+    // type-checking the program in every worker; the type-check is `tsc --noEmit`, which npm test runs alongside.
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleNameMapper: {
@@ -31,7 +37,7 @@ module.exports = {
   maxWorkers: 2,
   testSequencer: "<rootDir>/test/slow-suites-first.js",
   projects: [
-    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts", ...BUILT_SUITES.map((glob) => `!**/${glob}`)] },
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts", ...[...BUILT_SUITES, ...ENGINE_SUITES, ...FUZZ_ONLY_SUITES].map((glob) => `!**/${glob}`)] },
     {
       ...base,
       displayName: "build",
@@ -39,5 +45,6 @@ module.exports = {
       globalSetup: "<rootDir>/test/build/global-setup.ts",
       globalTeardown: "<rootDir>/test/build/global-teardown.ts",
     },
+    { ...base, displayName: "engines", testMatch: ENGINE_SUITES.map((glob) => `<rootDir>/${glob}`) },
   ],
 };
