@@ -8,7 +8,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import webpack from "webpack";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { RECORD_ENV, sharedBuild } from "../build/shared-build";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -56,4 +56,17 @@ export function serve(dir: string): Promise<{ server: http.Server; base: string 
 export async function launch(profileDir: string, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
   const { chromium } = await import("playwright-core");
   return chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport, deviceScaleFactor: 1 });
+}
+
+/** Opens the preview page (the task pane beside a HyperFormula grid) in `page` and waits until the pane is ready. */
+export async function openPreview(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}preview.html`);
+  await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+}
+
+/** Closes what a suite opened: the browser, the server, and its scratch folder. */
+export async function closeAll(context: BrowserContext | undefined, server: http.Server | undefined, scratch: string): Promise<void> {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  fs.rmSync(scratch, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { importFiling } from "../../src/core/importer";
 import { renderExhibit } from "../core/edgar-exhibit";
 import { FILING, secondQuarterFiling } from "../core/filing-variants";
-import { CHROMIUM, distDir, launch, serve } from "./harness";
+import { CHROMIUM, closeAll, distDir, launch, openPreview, serve } from "./harness";
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install -y chromium).`);
@@ -47,15 +47,10 @@ describeBrowser("the Releases tab in Chromium (preview page)", () => {
     context = await launch(path.join(tmp, "profile"));
     page = await context.newPage();
     page.on("pageerror", (error) => void pageErrors.push(String(error)));
-    await page.goto(`${base}preview.html`);
-    await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+    await openPreview(page, base);
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(context, server, tmp));
 
   /** A cell of the preview's grid (Sheet1), as HyperFormula computes it: a number, or an error's code. */
   const value = (address: string) =>

@@ -10,7 +10,7 @@ import type * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, distDir, launch, serve } from "./harness";
+import { CHROMIUM, closeAll, distDir, launch, openPreview, serve } from "./harness";
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) {
@@ -104,15 +104,10 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     });
     page = await context.newPage();
     page.on("pageerror", (error) => void pageErrors.push(String(error)));
-    await page.goto(`${base}preview.html`);
-    await page.waitForSelector("body[data-state=ready]", { timeout: 15_000 });
+    await openPreview(page, base);
   }, 90_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(context, server, tmp));
 
   /** Runs `fn` on the preview's grid (window.kcPreview.grid) in the page. */
   const grid = <T>(fn: (g: PreviewGrid) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.kcPreview.grid)`) as Promise<T>;
