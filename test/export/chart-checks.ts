@@ -8,6 +8,7 @@
  * 747,506, line 305), not the file's cached points.
  */
 import JSZip from "jszip";
+import { parseA1 } from "../../src/core";
 import { Grid } from "./libreoffice";
 import { El, all, one, parseXml, textOf } from "./xml";
 
@@ -80,11 +81,12 @@ function readChart(sheet: string, doc: El): OdsChart {
 
 /** The cells of a one-column range "Forecast.B88:Forecast.B94" in LibreOffice's CSV grid of its sheet. */
 function rangeCells(range: string, grids: Map<string, Grid>): string[] {
-  const m = /^(\w+)\.\$?([A-Z]+)\$?(\d+):\1\.\$?\2\$?(\d+)$/.exec(range);
-  if (!m) throw new Error(`not a one-column range on a plain-named sheet: ${range}`);
-  const col = [...m[2]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const m = /^(\w+)\.(\$?[A-Z]+\$?\d+):\1\.(\$?[A-Z]+\$?\d+)$/.exec(range);
+  if (!m) throw new Error(`not a range on a plain-named sheet: ${range}`);
+  const [first, last] = [parseA1(m[2]), parseA1(m[3])];
+  if (first.col !== last.col) throw new Error(`not one column: ${range}`);
   const grid = grids.get(m[1])!;
-  return Array.from({ length: Number(m[4]) - Number(m[3]) + 1 }, (_, i) => grid[Number(m[3]) - 1 + i]?.[col] ?? "");
+  return Array.from({ length: last.row - first.row + 1 }, (_, i) => grid[first.row + i]?.[first.col] ?? "");
 }
 
 const figure = (text: string): number | null => (text.trim() === "" ? null : text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text));
