@@ -153,7 +153,7 @@ export function chartChecks(wrongCachedResult: number, files: () => ChartFiles):
       ["Public cloud services", "chart:bar", "primary-y"],
       ["Enterprise cloud services", "chart:bar", "primary-y"],
       ["Gross margin", "chart:line", "secondary-y"],
-      ["Adjusted EBITDA margin", "chart:line", "secondary-y"],
+      ["Adjusted EBITDA margin (Non-GAAP Financial Measure)", "chart:line", "secondary-y"],
     ]);
     expect(c.axisStyles["secondary-y"]).toBe("percentage-style");
     expect([...c.table.keys()]).toEqual(["2025Q1", "2025Q4", "2026Q1"]);

@@ -211,7 +211,7 @@ describe("the Ratios sheet's chart (kc export-model without --forecast)", () => 
       ["Public cloud services", false],
       ["Enterprise cloud services", false],
       ["Gross margin", true],
-      ["Adjusted EBITDA margin", true],
+      ["Adjusted EBITDA margin (Non-GAAP Financial Measure)", true],
     ]);
     const ids = ["PublicCloudRevenues", "EnterpriseCloudRevenues", "GrossMargin", "AdjustedEBITDAMargin"];
     const periods = cellsOf(book, series[0].categories).map((c) => String(c.value));

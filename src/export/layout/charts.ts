@@ -42,10 +42,8 @@ export function comboChart(sheet: string, title: string, data: DataBlock, lines:
   };
 }
 
-/** A label that reads alone (a chart's series, a forecast row): the statements' label without its dash and decorations. */
-export function standaloneLabel(label: string): string {
-  return label.replace(/^[–-]\s*/, "").replace(/\s*\(Non-GAAP Financial Measure\)\s*$/, "");
-}
+/** A series' name: the metric's label without a leading dash or "Less:" (as the task pane shows labels). */
+const seriesName = (label: string): string => label.replace(/^(?:[–-]\s*|Less:\s*)/, "");
 
 /**
  * Adds the chart's data block below the Ratios sheet's last row (the periods down, the revenue mix and the margins
@@ -58,7 +56,7 @@ export function addModelChart(engine: Engine, ratios: SheetLayout, home: HomeOf)
   const heading = Math.max(...ratios.cells.map((c) => c.row)) + 2;
   put({ row: heading, col: 1, role: "text", style: "heading", value: "Chart data: revenue mix and margins" });
   const top = heading + 1;
-  ["Period", ...series.map((id) => standaloneLabel(engine.metric(id).label))].forEach((value, i) => put({ row: top, col: 1 + i, role: "header", style: "header", value }));
+  ["Period", ...series.map((id) => seriesName(engine.metric(id).label))].forEach((value, i) => put({ row: top, col: 1 + i, role: "header", style: "header", value }));
   periods.forEach((period, r) => {
     put({ row: top + 1 + r, col: 1, role: "text", value: period });
     series.forEach((id, i) => {

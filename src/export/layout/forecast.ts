@@ -12,7 +12,7 @@
  * reproduces the latest reported quarter line by line.
  */
 import { Engine, ORDINARY_SHARES_PER_ADS, PeriodKey, numberFormat, shiftPeriod, toNumber } from "../../core";
-import { comboChart, standaloneLabel } from "./charts";
+import { comboChart } from "./charts";
 import { qualified } from "./formulas";
 import { ChartSpec, HEADER_ROW, HomeOf, LayoutCell, SheetLayout, cellAddress } from "./types";
 
@@ -387,9 +387,9 @@ function growthLabel(label: string, g: { quarters: number; kind: string }): stri
   return g.kind === "change" ? `${name}, change ${g.quarters === 1 ? "quarter on quarter" : "year on year"} (points)` : `${name}, growth ${g.quarters === 1 ? "quarter on quarter" : "year on year"}`;
 }
 
-/** A label that reads alone on the forecast sheet (two rows get a fuller one). */
+/** A label that reads alone on the forecast sheet: the statements' label without its dash and decorations. */
 function forecastLabel(label: string, id: string): string {
   if (id === "NetLossPerShare") return "Net loss per share, basic and diluted";
   if (id === "WeightedAverageShares") return "Shares used in the net loss per share computation, basic and diluted";
-  return standaloneLabel(label);
+  return label.replace(/^[–-]\s*/, "").replace(/\s*\(Non-GAAP Financial Measure\)\s*$/, "");
 }
