@@ -241,17 +241,18 @@ test("sheet names that need quoting: the series formulas quote them, the XML esc
   expect(resultOf(cells[2])).toBe(2703732);
 });
 
-test("the task pane's Build forecast adds the very charts the file has: the layout's, on its renamed sheets", () => {
+test("the task pane's Build forecast adds the very charts the file has, over the same cells of its renamed sheets", async () => {
   const plan = planForecast(engine, [], 4);
   expect(plan.batch.charts).toEqual(renameSheets(forecastLayout, plan.names).charts);
-  expect(plan.batch.charts!.map((c) => [c.sheet, c.title, c.lines])).toEqual([
-    ["KC Ratios", "Revenue mix (RMB thousands) and margins", [2, 3]],
-    ["KC Forecast", "Total revenues, reported and estimated (RMB thousands), and Adjusted EBITDA margin", [2]],
-  ]);
-  // The task pane writes the charts' data blocks with the rest of the layout: the same cells as the file's.
-  for (const chart of plan.batch.charts!) {
+  expect(plan.batch.charts!.map((c) => [c.sheet, c.lines])).toEqual([["KC Ratios", [2, 3]], ["KC Forecast", [2]]]);
+  // What the task pane writes in each chart's data block is what the file's chart reads: the series names and categories.
+  const { pkg } = files.get("forecast")!;
+  for (const [sheet, chart] of [["Ratios", plan.batch.charts![0]], ["Forecast", plan.batch.charts![1]]] as const) {
     const write = plan.batch.writes.find((w) => w.sheet === chart.sheet && w.row === 0)!;
-    const header = write.cells[chart.data.row].slice(chart.data.col, chart.data.col + chart.data.cols);
-    expect(header[0]).toMatch(/^(Period|Quarter)$/);
+    const block = write.cells.slice(chart.data.row, chart.data.row + chart.data.rows).map((r) => r.slice(chart.data.col, chart.data.col + chart.data.cols));
+    const [{ chart: part }] = await pkg.chartsOf(sheet);
+    const inFile = all(part, "c:ser");
+    expect(block[0].slice(1)).toEqual(seriesOf(part).map((x) => x.name));
+    expect(block.slice(1).map((r) => r[0])).toEqual(all(one(inFile[0], "c:cat"), "c:v").map(textOf));
   }
 });
