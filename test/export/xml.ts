@@ -49,7 +49,7 @@ export function one(el: El, name: string): El {
 /** The element's text and its descendants'. */
 export const textOf = (el: El): string => el.text + el.children.map(textOf).join("");
 
-export const basename = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+const basename = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 
 /** A relationship target resolved against the part that holds the relationship ("xl/worksheets/sheet1.xml"). */
 export function resolvePart(from: string, target: string): string {
