@@ -1,6 +1,7 @@
 /**
  * `kc export-model FILE.xlsx`: writes the portable model, a workbook that needs no add-in: the statements and bridges
- * as printed, every subtotal, non-GAAP measure and margin as a native formula, a Scenario sheet and an About sheet.
+ * as printed, every subtotal, non-GAAP measure and margin as a native formula, a Scenario sheet and an About sheet, and
+ * the task pane's native charts.
  * Exit codes: 0 written; 1 could not write; 2 usage error.
  */
 import { existsSync, renameSync, rmSync, statSync } from "fs";
@@ -34,6 +35,7 @@ export async function runExportModel(engine: Engine, args: string[], out: (s: st
   const count = (role: string) => layout.sheets.reduce((n, s) => n + s.cells.filter((c) => c.role === role).length, 0);
   out(`Wrote ${files[0]}: sheets ${layout.sheets.map((s) => s.name).join(", ")}.`);
   out(`${count("printed")} printed figures with their filing lines, ${count("computed") + count("reference") + count("change")} native formulas, ${layout.scenario.inputs.length} scenario inputs for ${layout.scenario.period} (sheet ${layout.scenario.sheet}).`);
+  out(`Charts: ${layout.charts.map((c) => `${c.title} (sheet ${c.sheet})`).join("; ")}.`);
   if (layout.forecast) {
     const estimates = layout.forecast.columns.filter((c) => c.kind === "estimate").map((c) => c.label);
     out(`Forecast: ${estimates.join(", ")}, full years ${layout.forecast.years.map((y) => (y.missing.length ? `${y.label} (needs ${y.missing.join(", ")})` : y.label)).join(", ")} (sheet ${layout.forecast.sheet}).`);

@@ -2,10 +2,13 @@
  * Writes a WorkbookLayout to .xlsx with exceljs. Thin on purpose: everything the workbook says is decided by
  * layout.ts; this file only maps cells, formats, notes and styles onto exceljs. exceljs does not calculate: each
  * formula is written with the core's exact value as its cached result, so viewers that do not recalculate (previews,
- * some mobile apps) still show the numbers, and Excel or LibreOffice recalculate from the formulas.
+ * some mobile apps) still show the numbers, and Excel or LibreOffice recalculate from the formulas. exceljs cannot write
+ * charts: xlsx-charts.ts adds the layout's to the package exceljs wrote.
  */
 import ExcelJS from "exceljs";
+import { writeFile } from "fs/promises";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "./layout";
+import { addCharts } from "./xlsx-charts";
 
 export interface XlsxOptions {
   /** Write each formula's cached result (default true). Without them a viewer must recalculate to show figures. */
@@ -14,8 +17,8 @@ export interface XlsxOptions {
   creator?: string;
 }
 
-/** What the writer needs of a layout: its sheets (a WorkbookLayout, or the acceptance sheet). */
-export type SheetsLayout = Pick<WorkbookLayout, "sheets">;
+/** What the writer needs of a layout: its sheets and charts (a WorkbookLayout), or sheets only (the acceptance sheet). */
+export type SheetsLayout = Pick<WorkbookLayout, "sheets"> & Partial<Pick<WorkbookLayout, "charts">>;
 
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -53,9 +56,10 @@ export function toWorkbook(layout: SheetsLayout, options: XlsxOptions = {}): Exc
   return workbook;
 }
 
-/** Writes the layout to an .xlsx file. */
+/** Writes the layout to an .xlsx file, its charts included. */
 export async function writeXlsx(layout: SheetsLayout, file: string, options: XlsxOptions = {}): Promise<void> {
-  await toWorkbook(layout, options).xlsx.writeFile(file);
+  const written = Buffer.from(await toWorkbook(layout, options).xlsx.writeBuffer());
+  await writeFile(file, await addCharts(written, layout.charts ?? [], layout.sheets, options.cachedResults ?? true));
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, cached: boolean): void {

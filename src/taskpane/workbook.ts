@@ -6,9 +6,10 @@
  * Positions are 0-based rows and columns on a named sheet.
  */
 import { Block, CellRef, WORKBOOK_MESSAGES, WorkbookMessageKey, a1, columnName, isValidSheetName, parseBlock, roomFor } from "../core";
+import type { ChartSpec } from "../export";
 import { BatchHost, LogPlan, ReadFacts, ReadQuery, Saved, SizedWrite, writeAllOrNothing } from "./all-or-nothing";
 
-export type { Block, CellRef };
+export type { Block, CellRef, ChartSpec };
 export type CellValue = string | number | boolean;
 
 /** Sheets the task pane adds start with this: "KC IS", "KC Non-GAAP", "KC frozen". */
@@ -24,21 +25,6 @@ export interface BlockWrite {
   formats?: string[][];
   /** The formula the block's top-left cell must still hold when the batch runs; if it changed, the batch is refused. */
   expect?: string;
-}
-
-/**
- * A native chart over a data block whose first row names the series and first column holds the categories (periods).
- * `lines` are the series (0-based, after the category column) drawn as lines on a secondary (percent) axis; the rest are
- * stacked columns on the primary axis. `at` is where the chart sits.
- */
-export interface ChartSpec {
-  sheet: string;
-  title: string;
-  data: Block;
-  lines: number[];
-  /** Number formats of the primary (columns) and secondary (lines) value axes. */
-  axisFormats: { primary: string; secondary: string };
-  at: Block;
 }
 
 /** How a sheet the batch adds looks: column widths (characters), frozen panes, bold cells, highlighted input cells. */

@@ -5,7 +5,8 @@
  * deliberately wrong cached result in every formula cell. Then every formula cell must equal the core's exact value
  * (amounts exactly, ratios and per-share amounts to 1e-12), reproduce the printed figure on its row (amounts exactly,
  * margins and per-share amounts to their printed rounding, e.g. 12.8%), and a Scenario input changed with exceljs must
- * move every dependent cell as the core's overrides predict (KC.METRIC(id, period, , , overrides)).
+ * move every dependent cell as the core's overrides predict (KC.METRIC(id, period, , , overrides)). The Forecast sheet's
+ * checks are forecast-checks.ts's; LibreOffice reading the charts, chart-checks.ts's.
  *
  * Needs `soffice` (apt-get install -y --no-install-recommends libreoffice-calc). Without it the suite fails when CI is
  * set and is skipped, with a note, otherwise.
@@ -19,8 +20,9 @@ import { D, Dec } from "../../src/core/decimal";
 import { Unit, parseBlock } from "../../src/core";
 import { LayoutCell, WorkbookLayout, buildWorkbookLayout } from "../../src/export/layout";
 import { writeXlsx } from "../../src/export/xlsx";
+import { chartChecks } from "./chart-checks";
 import { forecastChecks, writeForecastWorkbooks } from "./forecast-checks";
-import { Grid, findSoffice, recalculateToCsv } from "./libreoffice";
+import { Grid, findSoffice, recalculateToCsv, recalculateToOds } from "./libreoffice";
 
 const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc";
 const WRONG_CACHED_RESULT = 987654321;
@@ -76,6 +78,7 @@ if (!soffice) {
     const base = join(dir, "model.xlsx");
     const scenarioFiles = SCENARIOS.map((_, i) => join(dir, `scenario${i + 1}.xlsx`));
     let sheets: Map<string, Map<string, Grid>>;
+    let ods: Map<string, Buffer>;
     let forecastFiles: { defaults: string; scenario: string };
 
     beforeAll(async () => {
@@ -93,15 +96,17 @@ if (!soffice) {
         }
         await workbook.xlsx.writeFile(scenarioFiles[i]);
       }
-      // One LibreOffice run for every workbook: starting soffice is most of the cost.
+      // One LibreOffice run for every workbook's CSV (starting soffice is most of the cost), and beside it one that saves
+      // the model and the forecast as .ods, charts included (a conversion takes one filter).
       const modelFiles = [base, ...scenarioFiles].map((file) => [file, sheetNames(layout)] as const);
       const forecastWorkbooks = [forecastFiles.defaults, forecastFiles.scenario].map((file) => [file, sheetNames(forecastLayout)] as const);
-      sheets = await recalculateToCsv(soffice, new Map([...modelFiles, ...forecastWorkbooks]));
+      [sheets, ods] = await Promise.all([recalculateToCsv(soffice, new Map([...modelFiles, ...forecastWorkbooks])), recalculateToOds(soffice, [base, forecastFiles.defaults])]);
     }, 90_000);
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     forecastChecks(forecastLayout, () => ({ ...forecastFiles, grids: sheets }));
+    describe("the charts", () => chartChecks(WRONG_CACHED_RESULT, () => ({ model: base, forecast: forecastFiles.defaults, ods, grids: sheets })));
 
     const formulaCells = () => layout.sheets.flatMap((s) => s.cells.filter((c) => c.formula !== undefined).map((cell) => ({ sheet: s.name, cell })));
 

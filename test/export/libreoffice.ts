@@ -1,8 +1,8 @@
 /**
  * LibreOffice as a second, independent spreadsheet engine: opens .xlsx files headless, recalculates every formula on
- * load and writes each sheet as CSV. Recalculation on load is forced by a fresh profile whose
- * registrymodifications.xcu sets Calc/Formula/Load/OOXMLRecalcMode to 0 ("always"); without it LibreOffice keeps
- * the cached results stored in the file (see /work/shared/TOOLCHAIN.md).
+ * load and writes each sheet as CSV, or the workbook as .ods (its charts included). Recalculation on load is forced by
+ * a fresh profile whose registrymodifications.xcu sets Calc/Formula/Load/OOXMLRecalcMode to 0 ("always"); without it
+ * LibreOffice keeps the cached results stored in the file (see /work/shared/TOOLCHAIN.md).
  */
 import { execFile } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
@@ -39,17 +39,16 @@ export function findSoffice(): string | null {
 export type Grid = string[][];
 
 /**
- * Recalculates each file with LibreOffice and returns the named sheets of each as CSV grids (row 1 first), keyed by
- * file name, then sheet name. One soffice process converts every file, with a new profile each call.
+ * Runs one soffice process over `files` with a new profile that forces recalculation on load, converting each with
+ * `filter` into a folder that `read` is given (with what soffice printed) before everything is removed.
  */
-export async function recalculateToCsv(soffice: string, sheetsOfFile: Map<string, string[]>, timeoutMs = 50_000): Promise<Map<string, Map<string, Grid>>> {
-  const files = [...sheetsOfFile.keys()];
+async function convert<T>(soffice: string, files: string[], filter: string, timeoutMs: number, read: (outDir: string, output: string) => T): Promise<T> {
   const work = mkdtempSync(join(tmpdir(), "kc-lo-"));
   const profile = join(work, "profile");
   mkdirSync(join(profile, "user"), { recursive: true });
   writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const outDir = join(work, "csv");
-  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", CSV_ALL_SHEETS, "--outdir", outDir, ...files];
+  const outDir = join(work, "out");
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", filter, "--outdir", outDir, ...files];
   try {
     const output = await new Promise<string>((resolvePromise, reject) => {
       execFile(soffice, args, { timeout: timeoutMs, env: { ...process.env, HOME: work } }, (error, stdout, stderr) => {
@@ -57,22 +56,40 @@ export async function recalculateToCsv(soffice: string, sheetsOfFile: Map<string
         else resolvePromise(`${stdout}\n${stderr}`);
       });
     });
-    const result = new Map<string, Map<string, Grid>>();
-    const written = existsSync(outDir) ? readdirSync(outDir) : [];
-    for (const [file, sheetNames] of sheetsOfFile) {
-      const stem = basename(file).replace(/\.xlsx$/i, "");
-      const sheets = new Map<string, Grid>();
-      for (const sheet of sheetNames) {
-        const name = `${stem}-${sheet}.csv`;
-        if (!written.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote: ${written.join(", ") || "nothing"}). Its output:\n${output}`);
-        sheets.set(sheet, parseCsv(readFileSync(join(outDir, name), "utf8")));
-      }
-      result.set(file, sheets);
-    }
-    return result;
+    return read(outDir, output);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A file LibreOffice wrote into outDir, or an error that says what it wrote instead. */
+function written(outDir: string, name: string, output: string): string {
+  const all = existsSync(outDir) ? readdirSync(outDir) : [];
+  if (!all.includes(name)) throw new Error(`LibreOffice wrote no ${name} (it wrote: ${all.join(", ") || "nothing"}). Its output:\n${output}`);
+  return join(outDir, name);
+}
+
+const stem = (file: string) => basename(file).replace(/\.xlsx$/i, "");
+
+/**
+ * Recalculates each file with LibreOffice and returns the named sheets of each as CSV grids (row 1 first), keyed by
+ * file name, then sheet name. One soffice process converts every file, with a new profile each call.
+ */
+export async function recalculateToCsv(soffice: string, sheetsOfFile: Map<string, string[]>, timeoutMs = 50_000): Promise<Map<string, Map<string, Grid>>> {
+  return convert(soffice, [...sheetsOfFile.keys()], CSV_ALL_SHEETS, timeoutMs, (outDir, output) => {
+    const result = new Map<string, Map<string, Grid>>();
+    for (const [file, sheetNames] of sheetsOfFile) {
+      const sheets = new Map<string, Grid>();
+      for (const sheet of sheetNames) sheets.set(sheet, parseCsv(readFileSync(written(outDir, `${stem(file)}-${sheet}.csv`, output), "utf8")));
+      result.set(file, sheets);
+    }
+    return result;
+  });
+}
+
+/** Opens each file in LibreOffice (recalculating it) and saves it as OpenDocument: the .ods of each file, by file. */
+export async function recalculateToOds(soffice: string, files: string[], timeoutMs = 50_000): Promise<Map<string, Buffer>> {
+  return convert(soffice, files, "ods", timeoutMs, (outDir, output) => new Map(files.map((file) => [file, readFileSync(written(outDir, `${stem(file)}.ods`, output))])));
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */

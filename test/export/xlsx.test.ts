@@ -77,6 +77,7 @@ describe("kc export-model", () => {
     expect(code).toBe(0);
     expect(text).toContain(`Wrote ${file}: sheets About, IS, BS, CF, Non-GAAP, Ratios, Scenario.`);
     expect(text).toMatch(/\d+ printed figures with their filing lines, \d+ native formulas, 8 scenario inputs for 2026Q1/);
+    expect(text).toContain("Charts: Revenue mix (RMB thousands) and margins (sheet Ratios).");
     expect((await read(file)).worksheets).toHaveLength(7);
     expect(readdirSync(dir).filter((f) => f.includes(".partial-"))).toEqual([]);
   });

@@ -12,8 +12,9 @@
  * reproduces the latest reported quarter line by line.
  */
 import { Engine, ORDINARY_SHARES_PER_ADS, PeriodKey, numberFormat, shiftPeriod, toNumber } from "../../core";
+import { comboChart } from "./charts";
 import { qualified } from "./formulas";
-import { HEADER_ROW, HomeOf, LayoutCell, SheetLayout, cellAddress } from "./types";
+import { ChartSpec, HEADER_ROW, HomeOf, LayoutCell, SheetLayout, cellAddress } from "./types";
 
 export const FORECAST_SHEET = "Forecast";
 export const MAX_FORECAST_QUARTERS = 8;
@@ -167,8 +168,6 @@ export interface ForecastLayout {
   lines: Record<string, Record<string, string>>;
   /** Growth and change rows: "TotalRevenues QoQ" -> column label -> address. */
   growth: Record<string, Record<string, string>>;
-  /** The chart's data (periods down; revenues reported, revenues estimated, Adjusted EBITDA margin across), 1-based. */
-  chartData: { row: number; col: number; rows: number; cols: number };
 }
 
 const LABEL = 1;
@@ -179,7 +178,7 @@ const FIRST = 3;
  * The Forecast sheet for `quarters` estimated quarters after the engine's latest, reading the reported quarters from
  * their home cells on the statement sheets.
  */
-export function buildForecast(engine: Engine, quarters: number, home: HomeOf, name = FORECAST_SHEET): { sheet: SheetLayout; forecast: ForecastLayout } {
+export function buildForecast(engine: Engine, quarters: number, home: HomeOf, name = FORECAST_SHEET): { sheet: SheetLayout; forecast: ForecastLayout; chart: ChartSpec } {
   if (!Number.isInteger(quarters) || quarters < 1 || quarters > MAX_FORECAST_QUARTERS) {
     throw new Error(`a forecast has 1 to ${MAX_FORECAST_QUARTERS} quarters, not ${quarters}`);
   }
@@ -368,8 +367,9 @@ export function buildForecast(engine: Engine, quarters: number, home: HomeOf, na
       drivers: record(DRIVERS.map((d) => d.key), "driver:"),
       lines: record(lines.map((l) => l.id)),
       growth: growthCells,
-      chartData: { row: dataTop, col: LABEL, rows: row - dataTop, cols: 4 },
     },
+    // Reported and estimated revenues are two column series (one of them empty in each quarter), so they are told apart.
+    chart: comboChart(name, "Total revenues, reported and estimated (RMB thousands), and Adjusted EBITDA margin", { row: dataTop, col: LABEL, rows: row - dataTop, cols: 4 }, [2], 6),
   };
 }
 

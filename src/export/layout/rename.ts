@@ -1,10 +1,10 @@
 /** For other writers: the task pane's "Build model" writes through Office.js, whose sheets may get other names. */
 import { renameSheetReferences } from "../../core";
-import { SheetLayout, WorkbookLayout } from "./types";
+import { ChartSpec, SheetLayout, WorkbookLayout } from "./types";
 
 /**
  * The layout with sheets renamed (e.g. when "IS" is taken in the user's workbook): sheet names, every cross-sheet
- * reference in the formulas, the homes, the scenario and the forecast follow. Names not in the map are kept.
+ * reference in the formulas, the homes, the scenario, the forecast and the charts follow. Names not in the map are kept.
  */
 export function renameSheets(layout: WorkbookLayout, names: Readonly<Record<string, string>>): WorkbookLayout {
   const rename = (name: string) => names[name] ?? name;
@@ -17,6 +17,7 @@ export function renameSheets(layout: WorkbookLayout, names: Readonly<Record<stri
     sheets: layout.sheets.map((s) => ({ ...s, name: rename(s.name), cells: s.cells.map((c) => (c.formula === undefined ? c : { ...c, formula: rewrite(c.formula) })) })),
     scenario: { ...layout.scenario, sheet: rename(layout.scenario.sheet) },
     ...(layout.forecast ? { forecast: { ...layout.forecast, sheet: rename(layout.forecast.sheet) } } : {}),
+    charts: layout.charts.map((c): ChartSpec => ({ ...c, sheet: rename(c.sheet), data: { ...c.data, sheet: rename(c.data.sheet) }, at: { ...c.at, sheet: rename(c.at.sheet) } })),
   };
 }
 

@@ -3,7 +3,7 @@
  * exceljs, no Office.js), so `kc export-model` and the task pane's "Build model" lay out the same workbook; each has
  * its own thin writer. This file holds the shapes and the facts every sheet's builder shares.
  */
-import { PeriodKey, STATEMENTS, a1 } from "../../core";
+import { Block, PeriodKey, STATEMENTS, a1 } from "../../core";
 
 export const LINE_FORMAT = "0";
 
@@ -78,6 +78,24 @@ export interface WorkbookLayout {
   scenario: ScenarioLayout;
   /** The Forecast sheet, when one was asked for (LayoutOptions.forecastQuarters). */
   forecast?: import("./forecast").ForecastLayout;
+  /** The native charts: the task pane adds them through Office.js, the .xlsx writer as DrawingML. */
+  charts: ChartSpec[];
+}
+
+/**
+ * A native chart over a data block whose first row names the series and first column holds the categories (periods).
+ * `lines` are the series (0-based, after the category column) drawn as lines on a secondary (percent) axis; the rest are
+ * stacked columns on the primary axis. `at` is where the chart sits. Blocks count rows and columns from 0, as Office.js
+ * and DrawingML do (layout cells count from 1).
+ */
+export interface ChartSpec {
+  sheet: string;
+  title: string;
+  data: Block;
+  lines: number[];
+  /** Number formats of the primary (columns) and secondary (lines) value axes. */
+  axisFormats: { primary: string; secondary: string };
+  at: Block;
 }
 
 export interface LayoutOptions {

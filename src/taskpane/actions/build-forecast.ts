@@ -1,9 +1,10 @@
 /**
  * Build forecast: the model's sheets (as Build model writes them) and a Forecast sheet of the next quarters and full
- * years, driven by yellow inputs, in native formulas only (the layout is kc export-model --forecast's); a chart of total
- * revenues (reported and estimated told apart) and the Adjusted EBITDA margin. One batch, on new sheets only.
+ * years, driven by yellow inputs, in native formulas only (the layout is kc export-model --forecast's, its chart of
+ * total revenues, reported and estimated told apart, and the Adjusted EBITDA margin included). One batch, on new sheets
+ * only.
  */
-import { Engine, numberFormat } from "../../core";
+import { Engine } from "../../core";
 import { ForecastLayout, MAX_FORECAST_QUARTERS } from "../../export";
 import { Workbook } from "../workbook";
 import { ModelPlan, planModel } from "./build-model";
@@ -25,22 +26,12 @@ export function planForecast(engine: Engine, existing: readonly string[], quarte
   const sheet = forecast.sheet;
   const firstEstimate = forecast.columns.find((c) => c.kind === "estimate")!.label;
   const firstDriver = forecast.drivers.PublicCloudGrowth[firstEstimate];
-  const data = forecast.chartData;
-  const chart = {
-    sheet,
-    title: "Total revenues, reported and estimated (RMB thousands), and Adjusted EBITDA margin",
-    // Layout rows and columns count from 1, the workbook's from 0; the block starts at its header row.
-    data: { sheet, row: data.row - 1, col: data.col - 1, rows: data.rows, cols: data.cols },
-    lines: [2],
-    axisFormats: { primary: numberFormat("amount"), secondary: "0%" },
-    at: { sheet, row: data.row + data.rows + 1, col: 0, rows: 18, cols: 6 },
-  };
   return {
     ...plan,
     forecast,
     forecastSheet: sheet,
     firstDriver,
-    batch: { ...plan.batch, charts: [...(plan.batch.charts ?? []), chart], activate: sheet, select: firstDriver },
+    batch: { ...plan.batch, activate: sheet, select: firstDriver },
   };
 }
 

@@ -1,17 +1,13 @@
 /**
  * Build model: the export layout (the same as `kc export-model`: printed figures as values, every subtotal and margin a
  * native formula) on new sheets, a scenario block where KC.METRIC reads the scenario inputs as its overrides range,
- * and a chart of the revenue mix and margins; one batch.
+ * and the layout's charts (the revenue mix and margins; the forecast's); one batch.
  */
 import { Engine, absoluteA1, kcFormula, numberFormat, sheetPrefix, uniqueSheetNames } from "../../core";
 import { ForecastLayout, LayoutOptions, buildWorkbookLayout, renameSheets, sheetGrid } from "../../export";
 import { plainLabel } from "../view-model";
-import { Batch, Block, BlockWrite, CellValue, ChartSpec, SHEET_PREFIX, Workbook } from "../workbook";
+import { Batch, BlockWrite, CellValue, ChartSpec, SHEET_PREFIX, Workbook } from "../workbook";
 
-export const MODEL_CHART_METRICS = {
-  mix: ["PublicCloudRevenues", "EnterpriseCloudRevenues"],
-  margins: ["GrossMargin", "AdjustedEBITDAMargin"],
-} as const;
 
 export interface ModelPlan {
   batch: Batch;
@@ -42,7 +38,7 @@ export function modelSheetNames(layoutNames: readonly string[], existing: readon
 /**
  * The model as one batch: the export layout (the same as `kc export-model`: printed figures as values, every subtotal
  * and margin a native formula) on new sheets, a block on the scenario sheet where KC.METRIC reads the scenario inputs as
- * its overrides range, and a chart of the revenue mix and margins across the periods.
+ * its overrides range, and the layout's charts (the revenue mix and margins across the periods on the Ratios sheet).
  */
 export function planModel(engine: Engine, existing: readonly string[], options: LayoutOptions = {}): ModelPlan {
   const base = buildWorkbookLayout(engine, options);
@@ -65,7 +61,7 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
   const scSheet = layout.sheets.find((s) => s.name === sc.sheet)!;
   const period = sc.period;
   const metricLabel = (id: string) => plainLabel(engine.metric(id).label);
-  let row = Math.max(...scSheet.cells.map((c) => c.row)) + 1; // 0-based: one blank row after the last
+  const row = Math.max(...scSheet.cells.map((c) => c.row)) + 1; // 0-based: one blank row after the last
   const block: CellValue[][] = [];
   const formats: string[][] = [];
   const push = (cells: CellValue[], f: string[] = cells.map(() => "General")) => {
@@ -93,31 +89,13 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
     push([metricLabel(result.metric), result.metric, kcFormula("METRIC", [result.metric, period, null, null, { ref: overrides }]), `=${result.address}`, `=C${r}-D${r}`], ["General", "General", format, format, format]);
   }
   writes.push({ sheet: sc.sheet, row, col: 0, cells: block, formats });
-  row += block.length;
-
-  // Chart data: the periods down, revenue mix and margins across, each a reference to its home cell.
-  const ratios = layout.sheets.find((s) => s.name === names.Ratios)!;
-  const chartTop = Math.max(...ratios.cells.map((c) => c.row)) + 1;
-  const series = [...MODEL_CHART_METRICS.mix, ...MODEL_CHART_METRICS.margins];
-  const periods = engine.periods("GrossMargin").filter((p) => series.every((id) => layout.homes[`${id}|${p}`]));
-  const chartCells: CellValue[][] = [["Period", ...series.map(metricLabel)], ...periods.map((p) => [p, ...series.map((id) => `=${layout.homes[`${id}|${p}`]}`)])];
-  const chartFormats = chartCells.map((r, i) => r.map((_, c) => (i === 0 || c === 0 ? "General" : numberFormat(c <= MODEL_CHART_METRICS.mix.length ? "amount" : "ratio"))));
-  writes.push({ sheet: ratios.name, row: chartTop, col: 0, cells: [["Chart data: revenue mix and margins", ...Array(series.length).fill("")], ...chartCells], formats: [Array(series.length + 1).fill("General"), ...chartFormats] });
-  const data: Block = { sheet: ratios.name, row: chartTop + 1, col: 0, rows: chartCells.length, cols: series.length + 1 };
-  const chart: ChartSpec = {
-    sheet: ratios.name,
-    title: "Revenue mix (RMB thousands) and margins",
-    data,
-    lines: MODEL_CHART_METRICS.mix.length === 2 ? [2, 3] : [],
-    axisFormats: { primary: numberFormat("amount"), secondary: "0%" },
-    at: { sheet: ratios.name, row: chartTop + chartCells.length + 2, col: 0, rows: 18, cols: 5 },
-  };
 
   return {
     batch: {
       newSheets: layout.sheets.map((s) => s.name),
       writes,
-      charts: [chart],
+      // The layout's charts (Ratios' revenue mix and margins, and the Forecast sheet's), as kc export-model writes them.
+      charts: layout.charts,
       looks: layout.sheets.map((s) => ({
         sheet: s.name,
         widths: s.widths,
@@ -138,7 +116,7 @@ export function planModel(engine: Engine, existing: readonly string[], options: 
       kc: kcCells,
       overrides: `${sheetPrefix(sc.sheet)}${overrides.replace(/\$/g, "")}`,
     },
-    chart,
+    chart: layout.charts[0],
     ...(layout.forecast ? { forecast: layout.forecast } : {}),
   };
 }
