@@ -6,7 +6,8 @@
  * its last quarter's closing (the catalog's overYear). The US$ year column is checked against the RMB one at its
  * release's rate (checks.ts): KC's US$ quarters are each at their own release's rate, so they do not add up to it.
  *
- * A year whose quarters the releases do not all hold is noted, naming the quarters it needs.
+ * A year whose quarters the releases do not all hold is noted, naming the quarters it needs; so is a flow no release
+ * prints for one of its quarters. Neither is a check across releases (they compare nothing).
  */
 import { METRICS } from "./catalog";
 import type { Check } from "./checks";
@@ -70,22 +71,23 @@ function yearSum(model: Model, release: Dataset, year: FiscalYear, id: string, r
   const read = over === "opening" ? [quarters[0]] : over === "closing" ? [quarters[3]] : quarters;
   const identity = `${id} = ${read.join(" + ")}`;
   const printed = D(cell.value);
-  const base = { identity, period: year, currency: "RMB" as const, printed, line: row.line, across: true as const };
+  const base = { identity, period: year, currency: "RMB" as const, printed, line: row.line };
   const used = read.map((q) => model.printed(id, q, "RMB")[0]);
   const unprinted = read.filter((_, i) => !used[i]);
   if (unprinted.length) {
     return { ...base, recomputed: printed, status: "noted", note: importMessage("yearQuarterNotPrinted", year, id, unprinted) };
   }
+  const compared = { ...base, across: true as const };
   const sum = total(used);
   const from = [...new Set(used.map((f) => f.provenance.release))];
   const what = over === "opening" ? importMessage("yearIsOpening", read[0]) : over === "closing" ? importMessage("yearIsClosing", read[0]) : importMessage("yearIsSum", read, from);
-  if (sum.eq(printed)) return { ...base, recomputed: sum, status: "ok", note: what };
+  if (sum.eq(printed)) return { ...compared, recomputed: sum, status: "ok", note: what };
   const asPrinted = read.map((q) => model.printed(id, q, "RMB").find((f) => printedBy(model, f, release.latest)));
   if (asPrinted.every(Boolean) && total(asPrinted as PrintedFigure[]).eq(printed)) {
     const restated = read.filter((_, i) => asPrinted[i] !== used[i]);
-    return { ...base, recomputed: sum, status: "noted", note: importMessage("yearTiesAsPrinted", releaseLabel(release), restated) };
+    return { ...compared, recomputed: sum, status: "noted", note: importMessage("yearTiesAsPrinted", releaseLabel(release), restated) };
   }
-  return { ...base, recomputed: sum, status: "FAIL", note: `differs by ${sum.minus(printed).toFixed()}: the year column is not ${what}` };
+  return { ...compared, recomputed: sum, status: "FAIL", note: `differs by ${sum.minus(printed).toFixed()}: the year column is not ${what}` };
 }
 
 const total = (figures: readonly PrintedFigure[]) => figures.reduce((sum, f) => sum.plus(f.value), D(0));

@@ -15,7 +15,7 @@ import { ImportError, ReleaseRefused } from "../../src/core/messages";
 import { DATASET } from "../../src/data/dataset.generated";
 import { caught } from "../helpers/caught";
 import { renderCopiedText, renderExhibit } from "./edgar-exhibit";
-import { fourthQuarterFiling, secondQuarterFiling, withLine } from "./filing-variants";
+import { FILING, fourthQuarterFiling, secondQuarterFiling, withLine } from "./filing-variants";
 
 const TEXT = fourthQuarterFiling();
 const HTML = renderExhibit(TEXT);
@@ -165,6 +165,21 @@ describe("each year column against the sum of its quarters", () => {
     ]);
     // Their total is unchanged, and still ties.
     expect(rows.find((r) => r.identity.startsWith("TotalOperatingExpenses = "))?.status).toBe("ok");
+  });
+
+  test("a year column that adds up to its quarters as printed when it came out, restated since, is noted", () => {
+    // The Q1 2026 release a year on (every year +1) prints 2026Q1 and 2026Q4 as 2025Q1 and 2025Q4 were printed: a
+    // later release than the Q4 one, it restates both. The Q4 release's year still adds up to the quarters as they
+    // were printed up to it.
+    const yearOn = importFiling(FILING.replace(/2026/g, "2027").replace(/2025/g, "2026"), "kc-2027q1.txt");
+    const rows = yearSums([DATASET, q2, q4, yearOn]).filter((r) => r.period === "FY2026");
+    const revenues = rows.find((r) => r.identity.startsWith("TotalRevenues = "))!;
+    // KC uses 1,969,977 (2026Q1) + 5,407,464 + 2,703,732 + 2,761,387 (2026Q4) = 12,842,560; the year prints 13,518,660.
+    expect([revenues.status, revenues.printed, revenues.recomputed]).toEqual(["noted", 13518660, 12842560]);
+    expect(revenues.note).toBe(
+      "ties to the quarters as the Q4 2026 release and the releases before it printed them; 2026Q1, 2026Q4 restated since (KC uses the later figures)",
+    );
+    expect(rows.filter((r) => r.status === "FAIL")).toEqual([]);
   });
 
   test("where quarters are missing, the note names them", () => {
