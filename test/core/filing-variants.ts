@@ -57,12 +57,7 @@ export function nextQuarterFiling(): string {
 }
 
 /** "(1,234)" -> "(2,468)", markup kept; per-share figures ("0.08"), percentages and "-" stay as they are. */
-function doubleCell(cell: string): string {
-  return cell.replace(/^((?:<b>)?\(?)([\d,]+)(\)?(?:<\/b>)?)$/, (m, open: string, digits: string, close: string) => {
-    const n = BigInt(digits.replace(/,/g, "")) * 2n;
-    return `${open}${n.toLocaleString("en-US")}${close}`;
-  });
-}
+const doubleCell = (cell: string): string => scaleCell(cell, 2);
 
 /** "911.1" -> "1,822.2": a prose amount in millions with one decimal, doubled exactly. */
 function doubleStated(amount: string): string {
@@ -102,23 +97,7 @@ const printed = (n: number, like: string): string => {
  */
 export function secondQuarterFiling(options: { restate?: boolean } = {}): string {
   const double = (n: number) => 2 * n;
-  const loss = double(filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[2]);
-  const fx = double(filingRow("Foreign currency translation adjustments")[2]);
-  const cashMove = double(filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash")[2]);
-  const borrowings = cashMove - (loss + fx);
-  const balanceSheet: Record<string, number> = {
-    "Cash and cash equivalents": cashMove,
-    "Total current assets": cashMove,
-    "Total assets": cashMove,
-    "Short-term borrowings": borrowings,
-    "Total current liabilities": borrowings,
-    "Total liabilities": borrowings,
-    "Accumulated deficit": loss,
-    "Accumulated other comprehensive income": fx,
-    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
-    "Total equity": loss + fx,
-    "Total liabilities, non-controlling interests and shareholders' equity": cashMove,
-  };
+  const balanceSheet = balanceSheetMoves(2);
   const restated: Record<string, string> = options.restate ? { "Selling and marketing expenses": "(123,000)", "General and administrative expenses": "(195,541)" } : {};
   const shifted = nextQuarterFiling().split("\n");
   let kind = "";
@@ -154,6 +133,30 @@ export function secondQuarterFiling(options: { restate?: boolean } = {}): string
       return [label, cells[0], q1Now, doubleCell(cells[2]), ...usd].join("\t");
     })
     .join("\n");
+}
+
+/**
+ * How the balance sheet moves from Mar 31, 2026 over flows `times` 2026Q1's, by row: cash by the cash flow, the deficit
+ * by the loss, other comprehensive income by the translation adjustment, short-term borrowings by what balances it.
+ */
+function balanceSheetMoves(times: number): Record<string, number> {
+  const loss = times * filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[2];
+  const fx = times * filingRow("Foreign currency translation adjustments")[2];
+  const cashMove = times * filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash")[2];
+  const borrowings = cashMove - (loss + fx);
+  return {
+    "Cash and cash equivalents": cashMove,
+    "Total current assets": cashMove,
+    "Total assets": cashMove,
+    "Short-term borrowings": borrowings,
+    "Total current liabilities": borrowings,
+    "Total liabilities": borrowings,
+    "Accumulated deficit": loss,
+    "Accumulated other comprehensive income": fx,
+    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
+    "Total equity": loss + fx,
+    "Total liabilities, non-controlling interests and shareholders' equity": cashMove,
+  };
 }
 
 /** A printed cell's whole number ("(1,234)" is -1234). */
@@ -205,23 +208,7 @@ export function fourthQuarterFiling(): string {
   const closing = filingRow("Cash, cash equivalents and restricted cash at end of period");
   const m = cashMove[b];
   // Three quarters since Mar 31, 2026 (2026Q2 doubled, 2026Q3 and 2026Q4 as 2026Q1): four times 2026Q1's moves.
-  const since = 4;
-  const loss = since * filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[b];
-  const fx = since * filingRow("Foreign currency translation adjustments")[b];
-  const borrowings = since * m - (loss + fx);
-  const balanceSheet: Record<string, number> = {
-    "Cash and cash equivalents": since * m,
-    "Total current assets": since * m,
-    "Total assets": since * m,
-    "Short-term borrowings": borrowings,
-    "Total current liabilities": borrowings,
-    "Total liabilities": borrowings,
-    "Accumulated deficit": loss,
-    "Accumulated other comprehensive income": fx,
-    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
-    "Total equity": loss + fx,
-    "Total liabilities, non-controlling interests and shareholders' equity": since * m,
-  };
+  const balanceSheet = balanceSheetMoves(4);
   const q2Closing = closing[b] + 2 * m;
   let kind = "";
   return FILING.split("\n")

@@ -16,8 +16,9 @@ export interface HeaderLine {
 export interface TableColumns {
   columns: Column[];
   yearColumns: YearColumn[];
-  /** For each column as printed, left to right: true for a year column, and its header. */
+  /** For each column as printed, left to right: whether it is a year column. */
   isYear: boolean[];
+  /** For each column as printed, left to right: its header. */
   headers: string[];
 }
 
