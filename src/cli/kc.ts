@@ -13,7 +13,7 @@
  * release ("line N: ..."); 2 bad usage.
  */
 import { closeSync, openSync, readSync, writeFileSync } from "fs";
-import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText } from "../core";
+import { Engine, ImportError, LIMITS, RELEASE_LIMIT_TEXT, createEngine, importError, importFiling, isKcError, statusText, yearColumnsNote } from "../core";
 import { runEval } from "./eval";
 import { runExportAcceptance } from "./export-acceptance";
 import { runExportModel } from "./export-model";
@@ -99,6 +99,8 @@ function check(engine: Engine, args: string[], out: (s: string) => void): number
   out(formatMatrix([["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows]));
   const count = (status: string) => checks.filter((c) => c.status === status).length;
   out(`\n${count("ok")} ok, ${count("noted")} noted (the filing's own differences), ${count("FAIL")} failed`);
+  const years = yearColumnsNote(checked.dataset);
+  if (years) out(`Year columns: ${years}.`);
   return count("FAIL") > 0 ? 1 : 0;
 }
 
@@ -124,9 +126,11 @@ function importSummary(target: string, imported: Engine): string {
   const periods = imported.filingPeriods();
   const checks = imported.checkRows();
   const count = (status: string) => checks.filter((c) => c.status === status).length;
+  const years = yearColumnsNote(imported.dataset);
   return (
     `Wrote ${target}: the release of ${imported.latest} (periods ${periods.join(", ")}), ${imported.tables().length} tables, ` +
-    `${imported.dataset.narrative.length} figures stated in its text; ${checks.length} tie-outs: ${count("ok")} ok, ${count("noted")} noted, ${count("FAIL")} failed.`
+    `${imported.dataset.narrative.length} figures stated in its text; ${checks.length} tie-outs: ${count("ok")} ok, ${count("noted")} noted, ${count("FAIL")} failed.` +
+    (years ? ` Year columns: ${years}.` : "")
   );
 }
 

@@ -1,6 +1,7 @@
 import { IDENTITIES, STATEMENTS, printedPrecision } from "./catalog";
-import type { Currency, Table } from "./dataset";
+import type { Currency, Dataset, Table } from "./dataset";
 import { D, Dec } from "./decimal";
+import { yearDataset } from "./fiscal-years";
 import { Expr, parseFormula, references } from "./formula";
 import { normalizeLabel } from "./labels";
 import { ReleaseProblem, importMessage, isKcError } from "./messages";
@@ -8,6 +9,7 @@ import { Model, PrintedFigure, currencyless } from "./model";
 import { PeriodKey, shiftPeriod } from "./periods";
 import { releaseLabel } from "./releases";
 import { toNumber } from "./scale";
+import { yearSumChecks } from "./year-sums";
 
 /**
  * The tie-outs: every printed subtotal, non-GAAP measure and margin recomputed from the reported inputs; every figure
@@ -41,27 +43,38 @@ export interface Check {
   release?: string;
   /** A check across releases: a figure two releases print (alike, or restated), an identity over both. */
   across?: true;
+  /** The lines of the figures a failing check reads, where its model is not the release's (a year column's). */
+  readLines?: readonly number[];
 }
 
 /** Largest US$ difference, in the last printed unit, that is the filing footing its US$ column on its own. */
 const USD_FOOTING_TOLERANCE = 2;
 
 export function runChecks(model: Model): Check[] {
-  return [...formulaChecks(model), ...repeatedFigureChecks(model), ...identityChecks(model), ...translationChecks(model), ...formChecks(model)];
+  return [
+    ...formulaChecks(model),
+    ...repeatedFigureChecks(model),
+    ...identityChecks(model),
+    ...translationChecks(model),
+    ...formChecks(model),
+    ...yearColumnChecks(model.dataset),
+  ];
 }
 
 /**
  * Every tie-out of what a model reads. One release: its own (runChecks). Several: each release's own, each at its own
  * rate and lines, then those across releases: every figure two releases print (a restatement is noted, never a
  * failure: the later release's figure is used) and every identity whose figures come from different releases (the
- * quarter's opening cash is the last quarter's closing cash, the deficit moves by the quarter's loss).
+ * quarter's opening cash is the last quarter's closing cash, the deficit moves by the quarter's loss); and each year
+ * column against the sum of its quarters (year-sums.ts).
  */
 export function datasetChecks(model: Model): Check[] {
-  if (!model.merged) return runChecks(model);
+  if (!model.merged) return [...runChecks(model), ...yearSumChecks(model)];
   return [
     ...model.releases.flatMap((r) => runChecks(new Model(r)).map((c) => ({ ...c, release: releaseLabel(r) }))),
     ...restatementChecks(model),
     ...identityChecks(model, true),
+    ...yearSumChecks(model),
   ];
 }
 
@@ -222,12 +235,25 @@ function translationChecks(model: Model): Check[] {
  * and sentence found (the model's and the importer's warnings). Listed only when they fail.
  */
 function formChecks(model: Model): Check[] {
+  return [...printedOnceChecks(model), ...numberFormatChecks(model), ...completenessChecks(model)];
+}
+
+const formFailure = (identity: string, period: PeriodKey, currency: Currency | null, line: number | null, note: string, printed: Dec, expected: Dec): Check => ({
+  identity,
+  period,
+  currency,
+  printed,
+  recomputed: expected,
+  status: "FAIL",
+  note,
+  line,
+  form: true,
+});
+
+/** Printed/recomputed of a statement printed twice: how many times it is printed, and once. */
+function printedOnceChecks(model: Model): Check[] {
   const { dataset } = model;
   const checks: Check[] = [];
-  const fail = (identity: string, period: PeriodKey, currency: Currency | null, line: number | null, note: string, printed: Dec, expected: Dec) =>
-    checks.push({ identity, period, currency, printed, recomputed: expected, status: "FAIL", note, line, form: true });
-
-  // Printed/recomputed of a statement printed twice: how many times it is printed, and once.
   const printings = new Map<string, { first: Table; count: number }>();
   for (const table of dataset.tables) {
     const key = `${table.kind}|${normalizeLabel(table.anchor)}`;
@@ -239,11 +265,15 @@ function formChecks(model: Model): Check[] {
     earlier.count++;
     const name = statementName(table, dataset.tables);
     const note = importMessage("printedTwice", name, earlier.first.titleLine, table.titleLine);
-    fail(`${name[0].toUpperCase()}${name.slice(1)} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1));
+    checks.push(formFailure(`${name[0].toUpperCase()}${name.slice(1)} printed once`, dataset.latest, null, table.titleLine, note, D(earlier.count), D(1)));
   }
+  return checks;
+}
 
-  // Printed/recomputed of a figure not in the release's format: the value as read, both times.
-  for (const table of dataset.tables) {
+/** Printed/recomputed of a figure not in the release's format: the value as read, both times. */
+function numberFormatChecks(model: Model): Check[] {
+  const checks: Check[] = [];
+  for (const table of model.dataset.tables) {
     for (const row of table.rows) {
       const id = model.rowMetric.get(row);
       if (!id) continue;
@@ -253,18 +283,34 @@ function formChecks(model: Model): Check[] {
         if (dash || (cell.decimals === precision.decimals && cell.percent === precision.percent)) return;
         const column = table.columns[j];
         const note = importMessage("notReleaseFormat", row.label, column.header, cell.text, precision.description);
-        fail(`${id} printed in the release's number format`, column.period, column.currency, row.line, note, D(cell.value), D(cell.value));
+        checks.push(formFailure(`${id} printed in the release's number format`, column.period, column.currency, row.line, note, D(cell.value), D(cell.value)));
       });
     }
   }
+  return checks;
+}
 
-  // Printed/recomputed of a row no metric reads, or a metric's row or sentence not found: none.
-  for (const warning of [...model.warnings, ...dataset.warnings]) {
+/** Printed/recomputed of a row no metric reads, or a metric's row or sentence not found: none. */
+function completenessChecks(model: Model): Check[] {
+  return [...model.warnings, ...model.dataset.warnings].map((warning) => {
     const at = /^line (\d+): /.exec(warning);
     const note = importMessage("incomplete", at ? warning.slice(at[0].length) : warning);
-    fail("release read completely", dataset.latest, null, at ? Number(at[1]) : null, note, D(0), D(0));
-  }
-  return checks;
+    return formFailure("release read completely", model.dataset.latest, null, at ? Number(at[1]) : null, note, D(0), D(0));
+  });
+}
+
+/**
+ * The year columns' own tie-outs (a fourth quarter's release), each over one year as over a quarter: every subtotal
+ * and bridge, every figure printed twice, every US$ figure at the release's rate, every figure in the release's number
+ * format. Their periods are the fiscal years ("FY2025"); the lines they read are found here, in the model of the year
+ * columns (the release's own model holds its quarters).
+ */
+function yearColumnChecks(release: Dataset): Check[] {
+  const years = yearDataset(release);
+  if (!years) return [];
+  const model = new Model(years);
+  const checks = [...formulaChecks(model), ...repeatedFigureChecks(model), ...translationChecks(model), ...numberFormatChecks(model)];
+  return checks.map((c) => (c.status === "FAIL" && !c.form ? { ...c, readLines: linesRead(model, c) } : c));
 }
 
 /** "balance sheet"; a reconciliation, of which a release prints several, by its first row: "non-GAAP reconciliation 'Net Loss'". */
@@ -283,7 +329,7 @@ export function releaseProblems(model: Model, checks: readonly Check[] = runChec
   const problems = checks
     .filter((c) => c.status === "FAIL")
     .map((c) => {
-      const read = linesRead(model, c);
+      const read = c.readLines ? [...c.readLines] : linesRead(model, c);
       const line = c.line ?? read[0] ?? model.dataset.lineCount;
       if (c.form) return { line, problem: c.note };
       const from = read.filter((l) => l !== line).join(", ");
@@ -303,7 +349,7 @@ function linesRead(model: Model, check: Check): number[] {
     const currency = currencyless(unit) ? "" : (ref.currency ?? check.currency ?? "RMB");
     let period: PeriodKey;
     try {
-      period = shiftPeriod(check.period, ref.offset);
+      period = ref.offset ? shiftPeriod(check.period, ref.offset) : check.period;
     } catch {
       continue;
     }

@@ -1,3 +1,4 @@
+import type { FiscalYear } from "./fiscal-years";
 import type { PeriodKey } from "./periods";
 
 /** The imported filing: every table and narrative figure, as printed, each with the line it comes from. */
@@ -12,6 +13,20 @@ export interface Column {
   period: PeriodKey;
   periodKind: PeriodKind;
   /** null for columns of ratios (the margin tables print no currency). */
+  currency: Currency | null;
+}
+
+/**
+ * A column over a fiscal year, which a fourth quarter's release prints beside its quarters ("Year Ended Dec 31, 2025
+ * RMB", or "Twelve Months Ended"). Its figures are read and tied out like a quarter's, and checked against the sum of
+ * the year's quarters where the releases hold all four (checks.ts, year-sums.ts); they are not periods the functions
+ * answer (the functions model quarters).
+ */
+export interface YearColumn {
+  /** The column's header as printed, header rows joined: "Year Ended Dec 31, 2025 RMB". */
+  header: string;
+  /** The fiscal year it covers (the calendar year): "FY2025". */
+  year: FiscalYear;
   currency: Currency | null;
 }
 
@@ -34,6 +49,8 @@ export interface TableRow {
   line: number;
   bold: boolean;
   cells: PrintedCell[];
+  /** The row's figures in the table's year columns (Table.yearColumns), in their order; absent where it has none. */
+  yearCells?: PrintedCell[];
 }
 
 /** A line of a table with a label and no figures that opens a section ("ASSETS", "Current assets:", "Adjustments:"). */
@@ -52,7 +69,10 @@ export interface Table {
   anchor: string;
   titleLine: number;
   headerLines: number[];
+  /** The quarter (or balance-sheet) columns; each row's cells are in their order. */
   columns: Column[];
+  /** The year columns printed beside them (a fourth quarter's release); absent where the table prints none. */
+  yearColumns?: YearColumn[];
   rows: TableRow[];
   /** Every heading line, in the filing's order (rows name only the nearest as their section). */
   headings: TableHeading[];

@@ -24,6 +24,7 @@ export { importFiling, RELEASE_LIMIT_TEXT } from "./importer";
 export type { ImportOptions } from "./importer";
 export type { ReleaseFormat } from "./importer/document";
 export { mergeReleases, releaseLabel, releasePeriods } from "./releases";
+export { isFiscalYear, yearColumnsNote } from "./fiscal-years";
 export { stripMarkup } from "./importer/markup";
 
 // Periods and values

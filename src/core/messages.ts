@@ -168,11 +168,19 @@ export const IMPORT_MESSAGES = {
   columnNoCurrency: (header: string) => `column '${header}' has no currency heading (RMB or US$), though the table's other columns have one`,
   columnsOutOfOrder: (headers: string[]) => `the columns ${headers.map((h) => `'${h}'`).join(", ")} are not in time order: check the table header`,
   columnNoHeading: (index: number) => `column ${index} of the table header has no heading`,
-  columnNotQuarter: (header: string) => `column '${header}' is not a quarter: only "Three Months Ended" columns are supported`,
+  columnPartYear: (header: string, length: string) =>
+    `column '${header}' is over ${length}: KC reads "Three Months Ended" columns (quarters) and, beside a fourth quarter's, "Year Ended" or "Twelve Months Ended" columns (fiscal years ending Dec 31); not ${length}`,
   columnNoDate: (header: string) => `column '${header}' has no date such as "Mar 31, 2026"`,
   columnNotQuarterEnd: (header: string, date: string) => `column '${header}': ${date} is not the end of a calendar quarter`,
   columnUnknownCurrency: (header: string, heading: string) => `column '${header}' has an unknown currency heading '${heading}' (expected RMB or US$)`,
   columnDuplicated: (earlier: string, header: string) => `duplicated period: '${earlier}' and '${header}' are the same column`,
+  yearColumnNoDate: (header: string) => `year column '${header}' has no date such as "Dec 31, 2025" (the day its year ends)`,
+  yearColumnNotDecember: (header: string, date: string) =>
+    `year column '${header}' ends on ${date}: KC reads fiscal years that end on Dec 31 (the calendar year, as Kingsoft Cloud's do)`,
+  yearColumnNotEnded: (header: string, latest: string) => `year column '${header}' is for a year that has not ended by the release's quarter ${latest}`,
+  columnsOnlyYears: (title: string) => `table '${title}' prints year columns but no quarter: a results release prints its quarters, and a year only beside them`,
+  headingsNotPlaced: (headings: string[], columns: number) =>
+    `the headings ${headings.map((h) => `'${h}'`).join(", ")} stand over ${columns} columns, and the columns' dates do not show which columns each heads (each heading's in time order): check the table header, or read the exhibit file (.htm) itself`,
 
   // Limits: checked before the text is parsed
   releaseTooLarge: (max: string) => `the release is larger than ${max}, the most KC reads (a results release is a few dozen KB): nothing was imported`,
@@ -207,6 +215,17 @@ export const IMPORT_MESSAGES = {
   restated: (period: string, id: string, later: string, laterRelease: string, laterLine: number, earlier: string, earlierRelease: string, earlierLine: number) =>
     `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s`,
   incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
+
+  // Year columns (a fourth quarter's release) against the year's quarters
+  yearNeedsQuarters: (year: string, missing: string[]) => `${year}: needs ${missing.join(", ")} to check the year column (add the releases that print them)`,
+  yearQuarterNotPrinted: (year: string, id: string, quarters: string[]) => `${year} ${id}: no release prints ${id} for ${quarters.join(", ")}, so the year column is not checked against its quarters`,
+  yearIsSum: (quarters: string[], releases: string[]) => `the sum of ${quarters.join(" + ")} (from the ${releases.join(" and the ")})`,
+  yearIsOpening: (quarter: string) => `the year opens where ${quarter} opens`,
+  yearIsClosing: (quarter: string) => `the year closes where ${quarter} closes`,
+  yearTiesAsPrinted: (release: string, restated: string[]) =>
+    `ties to the quarters as the ${release} and the releases before it printed them; ${restated.join(", ")} restated since (KC uses the later figures)`,
+  yearColumnsRead: (years: string[]) =>
+    `${years.join(", ")} read and checked: each ties out like a quarter, and against the sum of its quarters where the releases hold all four. They are not periods the KC functions answer: the functions model quarters, and a year is the sum of its quarters`,
   refused: (count: number, listed: number) =>
     `${count === 1 ? "1 problem" : `${count} problems`}${count > listed ? ` (the first ${listed} above)` : ""}: nothing was imported. ` +
     "`kc import --allow-untied` (or `npm run generate:data -- --allow-untied`) imports it anyway and records them, so that kc check and KC.CHECKS show them.",

@@ -135,9 +135,11 @@ export class Model {
     const found = new Set<PeriodKey>(this.printedPeriods.get(id));
     if (metric.expr) {
       const refs = references(metric.expr);
-      const candidates = refs.length ? this.periods(refs[0].id).map((p) => shiftPeriod(p, -refs[0].offset)) : [];
+      // Shifted only by an offset: a model of year columns has fiscal years ("FY2025") for periods (fiscal-years.ts).
+      const at = (period: PeriodKey, offset: number) => (offset ? shiftPeriod(period, offset) : period);
+      const candidates = refs.length ? this.periods(refs[0].id).map((p) => at(p, -refs[0].offset)) : [];
       for (const period of candidates) {
-        if (refs.every((r) => this.periods(r.id).includes(shiftPeriod(period, r.offset)))) found.add(period);
+        if (refs.every((r) => this.periods(r.id).includes(at(period, r.offset)))) found.add(period);
       }
     }
     const periods = [...found].sort(comparePeriods);

@@ -21,6 +21,7 @@ import {
   mergeReleases,
   releaseLabel,
   releasePeriods,
+  yearColumnsNote,
 } from "../core";
 import { ReleaseStore, StoredRelease } from "./release-store";
 
@@ -66,6 +67,8 @@ export interface Candidate {
   failed: CheckRow[];
   /** Why it cannot be added (its quarter is already here, a limit of the workbook), or null. */
   refusal: string | null;
+  /** What became of its year columns (a fourth quarter's release): read and checked, not periods; null where none. */
+  years: string | null;
 }
 
 /** The outcome of adding or removing a release: whether Excel recalculated, and why not. */
@@ -172,6 +175,7 @@ export class ReleaseLibrary {
       restated: across.filter((c) => c.status === "noted"),
       failed: [...own, ...across].filter((c) => c.status === "FAIL"),
       refusal,
+      years: yearColumnsNote(dataset),
     };
   }
 

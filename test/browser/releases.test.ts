@@ -2,16 +2,18 @@
  * The Releases tab in Chromium (the preview page: the task pane beside a HyperFormula grid that stands in for Excel).
  * An analyst adds the Q2 2026 release from its EDGAR exhibit file, sees what was found, adds it, and the grid's KC
  * formulas recalculate; removes it, and they go back; pastes the exhibit as Chromium itself copies it (its innerText),
- * which imports to exactly the text's figures. The Q2 2026 release is the one test/core/filing-variants.ts builds.
+ * which imports to exactly the text's figures; reads a fourth quarter's exhibit, its year columns shown. The Q2 and Q4
+ * 2026 releases are the ones test/core/filing-variants.ts builds.
  */
 import * as fs from "fs";
 import type * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
+import type { Dataset } from "../../src/core/dataset";
 import { importFiling } from "../../src/core/importer";
 import { renderExhibit } from "../core/edgar-exhibit";
-import { FILING, secondQuarterFiling } from "../core/filing-variants";
+import { FILING, fourthQuarterFiling, secondQuarterFiling } from "../core/filing-variants";
 import { CHROMIUM, closeAll, distDir, launch, openPreview, serve } from "./harness";
 
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -153,6 +155,30 @@ describeBrowser("the Releases tab in Chromium (preview page)", () => {
     expect(await value("A1")).toBe(5407464);
     await page.click("#kc-releases .kc-release-remove");
     await page.waitForFunction(() => document.querySelectorAll("#kc-releases .kc-release").length === 1);
+  });
+
+  test("a fourth quarter's exhibit: its year columns shown as read and checked, not periods; Chromium's copy reads the same", async () => {
+    const fourth = path.join(tmp, "kc-2026q4-ex99-1.htm");
+    fs.writeFileSync(fourth, renderExhibit(fourthQuarterFiling()));
+    await page.setInputFiles("#kc-release-file", fourth);
+    await page.waitForSelector("#kc-release-preview:not([hidden])");
+    expect(await page.textContent("#kc-release-found")).toBe("Q4 2026 release (kc-2026q4-ex99-1.htm, EDGAR HTML exhibit)");
+    expect(await page.textContent("#kc-release-periods")).toBe("Periods: 2025Q4, 2026Q3, 2026Q4");
+    expect(await page.textContent("#kc-release-years")).toMatch(/^Year columns: FY2025, FY2026 read and checked: .* They are not periods the KC functions answer: the functions model quarters, and a year is the sum of its quarters$/);
+    expect(await page.textContent("#kc-release-own")).toMatch(/^Its checks: \d+ ok, 2 noted, 0 failed$/);
+    await page.evaluate(() => (window as unknown as { kcPreview: { setPaneWidth(w: number): void } }).kcPreview.setPaneWidth(320));
+    expect(await page.evaluate(SIDEWAYS)).toEqual([]);
+    await page.evaluate(() => (window as unknown as { kcPreview: { setPaneWidth(w: number): void } }).kcPreview.setPaneWidth(350));
+    await page.click("#kc-release-cancel");
+    expect(await listed()).toEqual(["Q1 2026 release"]);
+
+    // "Three Months Ended" and "Year Ended" side by side, each spanning its columns, as Chromium copies them.
+    const other = await context.newPage();
+    await other.setContent(fs.readFileSync(fourth, "utf8"));
+    const copied = await other.evaluate(() => document.body.innerText);
+    await other.close();
+    const years = (d: Dataset) => d.tables.map((t) => [t.columns.map((c) => [c.period, c.currency]), t.yearColumns?.map((c) => [c.year, c.currency]), t.rows.map((r) => [r.cells.map((c) => c.value), r.yearCells?.map((c) => c.value)])]);
+    expect(years(importFiling(copied, "pasted text"))).toEqual(years(importFiling(fourthQuarterFiling())));
   });
 
   test("what is not Kingsoft Cloud's results release is refused on the tab, nothing added", async () => {

@@ -10,7 +10,7 @@ import { join } from "path";
 import { main } from "../../src/cli/kc";
 import type { Dataset } from "../../src/core";
 import { renderCopiedText, renderExhibit } from "../core/edgar-exhibit";
-import { FILING, secondQuarterFiling } from "../core/filing-variants";
+import { FILING, fourthQuarterFiling, secondQuarterFiling } from "../core/filing-variants";
 
 async function kc(...argv: string[]) {
   const out: string[] = [];
@@ -54,6 +54,31 @@ describe("kc import reads every format", () => {
     const result = await kc("import", other);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^kc import: line \d+: this is Acme Holdings's release \("Acme Holdings Announces Unaudited First Quarter 2026 Financial Results"\), not Kingsoft Cloud's/);
+  });
+});
+
+describe("a fourth quarter's release: its year columns", () => {
+  const Q4_HTML = file("kc-2026q4-ex99-1.htm", renderExhibit(fourthQuarterFiling()));
+  const YEARS = "Year columns: FY2025, FY2026 read and checked: each ties out like a quarter, and against the sum of its quarters where the releases hold all four. They are not periods the KC functions answer: the functions model quarters, and a year is the sum of its quarters.";
+
+  test("kc import keeps each year figure's value in the JSON, and says what became of the year columns", async () => {
+    const out = join(dir, "q4.json");
+    const result = await kc("import", Q4_HTML, "--out", out);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Wrote .*q4\.json: the release of 2026Q4 \(periods 2025Q4, 2026Q3, 2026Q4\), 8 tables, .* 0 failed\. /);
+    expect(result.out.endsWith(` ${YEARS}`)).toBe(true);
+    const is = (JSON.parse(readFileSync(out, "utf8")) as Dataset).tables.find((t) => t.kind === "IS")!;
+    expect(is.yearColumns!.map((c) => c.year)).toEqual(["FY2025", "FY2026", "FY2026"]);
+    // Total revenues: 4 x 2,761,387 and 5 x 2,703,732 (the Q1 release's line 233).
+    expect(is.rows.find((r) => r.label === "Total revenues")!.yearCells!.map((c) => c.value)).toEqual(["11045548", "13518660", "13518660"]);
+  });
+
+  test("kc check --with lists each year against its quarters, and what is missing", async () => {
+    const result = await kc("check", "--with", Q2_TEXT, "--with", Q4_HTML);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/\nTotalRevenues = 2026Q1 \+ 2026Q2 \+ 2026Q3 \+ 2026Q4 \[Q4 2026 release\] +FY2026 +13518660 +13518660 +ok\n/);
+    expect(result.out).toMatch(/\nYear column = the sum of its quarters \[Q4 2026 release\] +FY2025 +3 +4 +noted: FY2025: needs 2025Q3 to check the year column/);
+    expect(result.out.endsWith(`failed\n${YEARS}`)).toBe(true);
   });
 });
 

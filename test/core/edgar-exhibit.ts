@@ -4,7 +4,8 @@
  * figures of the text. What the exhibit does, as filing agents do:
  *   - tables laid out on a grid: a spacer cell before each column of figures, the number in its own cell and a closing
  *     parenthesis, or a percent sign, in a cell of its own after it ("(1,651,671" then ")"; "16.2" then "%");
- *   - "Three Months Ended" in one cell spanning every period column (colspan), dates spanning number and parenthesis;
+ *   - "Three Months Ended" in one cell spanning every period column (colspan), or beside it "Year Ended" over the year
+ *     columns (a fourth quarter's release), dates spanning number and parenthesis;
  *   - &nbsp; in empty cells and before numbers, &#8212; for nil, &#8211; before bridge rows, typographic quotes as
  *     entities; <font>, <b> and <sup> (footnote markers in the prose) wrappers; empty rows for spacing;
  *   - prose in <p> elements, wrapped over several source lines; titles as bold lines separated by <br>.
@@ -14,6 +15,8 @@
 import { FILING } from "./filing-variants";
 
 const FONT = `<font style="font-family:'Times New Roman',Times,serif;font-size:10pt">`;
+/** A heading over the columns of one length of period. */
+const PERIOD_HEADING = /^(?:three|six|nine|twelve) months ended$|^years? ended$/i;
 /** Physical cells per column of figures: a spacer, the number, a closing parenthesis or percent sign. */
 const PER_COLUMN = 3;
 
@@ -91,6 +94,12 @@ function table(lines: string[]): string {
     let tds: string;
     if (header && nonEmpty.length === 1 && cells[0].text !== "" && columns > 1) {
       tds = `<td colspan="${PER_COLUMN * columns}" style="text-align:center;border-bottom:1px solid">${bolded(escape(cells[0].text), cells[0].bold)}</td>`;
+    } else if (header && nonEmpty.length > 1 && cells[0].text !== "" && nonEmpty.every((c) => PERIOD_HEADING.test(c.text))) {
+      // "Three Months Ended" and "Year Ended" side by side: each over its columns, up to the next heading.
+      const starts = cells.flatMap((c, i) => (c.text ? [i] : []));
+      tds = starts
+        .map((i, k) => `<td colspan="${PER_COLUMN * ((starts[k + 1] ?? cells.length) - i)}" style="text-align:center;border-bottom:1px solid">${bolded(escape(cells[i].text), cells[i].bold)}</td>`)
+        .join("");
     } else if (header) {
       // Each heading over its number and parenthesis cells, after the spacer.
       tds = cells.map((c) => `<td>&nbsp;</td><td colspan="2" style="text-align:center">${c.text ? bolded(escape(c.text), c.bold) : "&nbsp;"}</td>`).join("");

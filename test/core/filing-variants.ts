@@ -57,12 +57,7 @@ export function nextQuarterFiling(): string {
 }
 
 /** "(1,234)" -> "(2,468)", markup kept; per-share figures ("0.08"), percentages and "-" stay as they are. */
-function doubleCell(cell: string): string {
-  return cell.replace(/^((?:<b>)?\(?)([\d,]+)(\)?(?:<\/b>)?)$/, (m, open: string, digits: string, close: string) => {
-    const n = BigInt(digits.replace(/,/g, "")) * 2n;
-    return `${open}${n.toLocaleString("en-US")}${close}`;
-  });
-}
+const doubleCell = (cell: string): string => scaleCell(cell, 2);
 
 /** "911.1" -> "1,822.2": a prose amount in millions with one decimal, doubled exactly. */
 function doubleStated(amount: string): string {
@@ -102,23 +97,7 @@ const printed = (n: number, like: string): string => {
  */
 export function secondQuarterFiling(options: { restate?: boolean } = {}): string {
   const double = (n: number) => 2 * n;
-  const loss = double(filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[2]);
-  const fx = double(filingRow("Foreign currency translation adjustments")[2]);
-  const cashMove = double(filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash")[2]);
-  const borrowings = cashMove - (loss + fx);
-  const balanceSheet: Record<string, number> = {
-    "Cash and cash equivalents": cashMove,
-    "Total current assets": cashMove,
-    "Total assets": cashMove,
-    "Short-term borrowings": borrowings,
-    "Total current liabilities": borrowings,
-    "Total liabilities": borrowings,
-    "Accumulated deficit": loss,
-    "Accumulated other comprehensive income": fx,
-    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
-    "Total equity": loss + fx,
-    "Total liabilities, non-controlling interests and shareholders' equity": cashMove,
-  };
+  const balanceSheet = balanceSheetMoves(2);
   const restated: Record<string, string> = options.restate ? { "Selling and marketing expenses": "(123,000)", "General and administrative expenses": "(195,541)" } : {};
   const shifted = nextQuarterFiling().split("\n");
   let kind = "";
@@ -156,9 +135,129 @@ export function secondQuarterFiling(options: { restate?: boolean } = {}): string
     .join("\n");
 }
 
+/**
+ * How the balance sheet moves from Mar 31, 2026 over flows `times` 2026Q1's, by row: cash by the cash flow, the deficit
+ * by the loss, other comprehensive income by the translation adjustment, short-term borrowings by what balances it.
+ */
+function balanceSheetMoves(times: number): Record<string, number> {
+  const loss = times * filingRow("Net loss attributable to Kingsoft Cloud Holdings Limited")[2];
+  const fx = times * filingRow("Foreign currency translation adjustments")[2];
+  const cashMove = times * filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash")[2];
+  const borrowings = cashMove - (loss + fx);
+  return {
+    "Cash and cash equivalents": cashMove,
+    "Total current assets": cashMove,
+    "Total assets": cashMove,
+    "Short-term borrowings": borrowings,
+    "Total current liabilities": borrowings,
+    "Total liabilities": borrowings,
+    "Accumulated deficit": loss,
+    "Accumulated other comprehensive income": fx,
+    "Total Kingsoft Cloud Holdings Limited shareholders' equity": loss + fx,
+    "Total equity": loss + fx,
+    "Total liabilities, non-controlling interests and shareholders' equity": cashMove,
+  };
+}
+
 /** A printed cell's whole number ("(1,234)" is -1234). */
 function filingRowFrom(cell: string): number {
   const text = cell.replace(/<\/?b>/g, "");
   const n = Number(text.replace(/[(),]/g, ""));
   return text.startsWith("(") ? -n : n;
+}
+
+/** A figure cell times k ("(1,234)" x 5 -> "(6,170)"), markup kept; per-share figures, percentages and "-" stay. */
+function scaleCell(cell: string, k: number): string {
+  return cell.replace(/^((?:<b>)?\(?)([\d,]+)(\)?(?:<\/b>)?)$/, (m, open: string, digits: string, close: string) => {
+    const n = BigInt(digits.replace(/,/g, "")) * BigInt(k);
+    return `${open}${n.toLocaleString("en-US")}${close}`;
+  });
+}
+
+/** The quarter each of the Q1 2026 release's columns becomes in the fourth quarter's (month and day, year). */
+const FOURTH_QUARTER_COLUMNS: ReadonlyArray<[string, string]> = [
+  ["Dec 31,", "2025"],
+  ["Sep 30,", "2026"],
+  ["Dec 31,", "2026"],
+  ["Dec 31,", "2026"],
+];
+
+/**
+ * The release of the fourth quarter (Q4 2026) as the company would print it after the Q1 2026 release the add-in carries
+ * and the Q2 2026 one secondQuarterFiling builds: beside its "Three Months Ended" columns (Dec 31, 2025, Sep 30, 2026,
+ * Dec 31, 2026 RMB and US$) the statement of comprehensive loss, the reconciliations, the margin tables and the cash
+ * flow statement print "Year Ended" columns (Dec 31, 2025 and Dec 31, 2026 RMB, Dec 31, 2026 US$; the margin tables
+ * without a currency). Its figures, each a tie-out of the text:
+ *   - 2025Q4 is exactly the Q1 2026 release's (nothing restated when merged with it);
+ *   - 2026Q3 and 2026Q4 each repeat 2026Q1's flows (every amount and share count; per-share amounts and margins the
+ *     same), so that with 2026Q1 (the Q1 release) and 2026Q2 (2026Q1 doubled: the Q2 release) the year 2026 is five
+ *     times 2026Q1: the Year Ended Dec 31, 2026 column, whose per-share amounts and margins are 2026Q1's too;
+ *   - the year 2025 is four times 2025Q4 (no release here prints 2025Q3, so it cannot be checked against its quarters);
+ *   - cash flows run on from where 2026Q2 ended (2026Q1's closing cash plus 2026Q2's doubled move), each year opening
+ *     where its first quarter opens (2025Q1's and 2026Q1's opening cash as the Q1 release prints them); the balance
+ *     sheet (Dec 31, 2025 as printed, Dec 31, 2026) moves from Mar 31, 2026 by the three quarters since, as
+ *     secondQuarterFiling's does by one;
+ *   - the convenience rate is RMB1.0000 to US$1.00, so that every US$ figure, quarter and year alike, is its RMB figure:
+ *     at a real rate, no US$ year column that is five times a quarter's would both foot and translate to the unit.
+ * Its prose is the Q1 release's, told of the fourth quarter: its amounts are 2026Q4's, which are 2026Q1's.
+ */
+export function fourthQuarterFiling(): string {
+  const [b, d] = [2, 1]; // the Q1 release's columns of 2026Q1 and 2025Q4
+  const cashMove = filingRow("Net (decrease) increase in cash, cash equivalents and restricted cash");
+  const opening = filingRow("Cash, cash equivalents and restricted cash at beginning of period");
+  const closing = filingRow("Cash, cash equivalents and restricted cash at end of period");
+  const m = cashMove[b];
+  // Three quarters since Mar 31, 2026 (2026Q2 doubled, 2026Q3 and 2026Q4 as 2026Q1): four times 2026Q1's moves.
+  const balanceSheet = balanceSheetMoves(4);
+  const q2Closing = closing[b] + 2 * m;
+  let kind = "";
+  return FILING.split("\n")
+    .map((line) => {
+      if (/^\*\*.*(BALANCE SHEETS|CASH FLOWS|COMPREHENSIVE LOSS|NON-GAAP)/.test(line)) kind = /BALANCE/.test(line) ? "BS" : /CASH/.test(line) ? "CF" : "IS";
+      if (!line.includes("\t") || !kind) return fourthQuarterProse(line);
+      const [label, ...cells] = line.split("\t");
+      const name = label.replace(/<\/?b>/g, "");
+      if (kind === "BS") {
+        if (line.startsWith("\t")) return line.replace(/Mar 31, 2026/g, "Dec 31, 2026");
+        if (cells.every((c) => c === "")) return line;
+        const [dec, mar] = cells;
+        const moved = balanceSheet[name] ? printed(filingRowFrom(mar) + balanceSheet[name], mar) : mar;
+        return [label, dec, moved, moved].join("\t");
+      }
+      const usd = cells.length === 4;
+      if (line.startsWith("\t")) {
+        const nonEmpty = cells.filter((c) => c !== "");
+        if (nonEmpty.length === 1 && cells[0] !== "") {
+          // "Three Months Ended" over the quarters, "Year Ended" over the years.
+          return [label, cells[0], ...cells.slice(1).map(() => ""), cells[0].replace("Three Months Ended", "Year Ended"), ...(usd ? ["", ""] : [""])].join("\t");
+        }
+        const quarters = cells.map((cell, i) => cell.replace(/[A-Z][a-z]{2} \d{1,2},/, FOURTH_QUARTER_COLUMNS[i][0]).replace(/\b20\d\d\b/, FOURTH_QUARTER_COLUMNS[i][1]));
+        return [label, ...quarters, quarters[0], quarters[2], ...(usd ? [quarters[3]] : [])].join("\t");
+      }
+      if (cells.every((c) => c === "")) return [label, ...cells, "", "", ...(usd ? [""] : [])].join("\t");
+      if (kind === "CF" && /at (beginning|end) of period/.test(name)) {
+        const begins = /beginning/.test(name);
+        const q3 = begins ? q2Closing : q2Closing + m;
+        const q4 = q3 + m;
+        const fy2025 = begins ? opening[0] : opening[0] + 4 * cashMove[d];
+        const fy2026 = begins ? opening[b] : opening[b] + 5 * m;
+        return [label, cells[d], printed(q3, cells[b]), printed(q4, cells[b]), printed(q4, cells[b]), printed(fy2025, cells[b]), printed(fy2026, cells[b]), printed(fy2026, cells[b])].join("\t");
+      }
+      // 2025Q4 as printed, 2026Q3 and 2026Q4 as 2026Q1 (US$ the same at RMB1.0000), the years 4 x 2025Q4 and 5 x 2026Q1.
+      const year2026 = scaleCell(cells[b], 5);
+      return [label, cells[d], cells[b], cells[b], ...(usd ? [cells[b]] : []), scaleCell(cells[d], 4), year2026, ...(usd ? [year2026] : [])].join("\t");
+    })
+    .join("\n");
+}
+
+/** A line of the Q1 release's prose, told of the fourth quarter of 2026 at RMB1.0000 to US$1.00. */
+function fourthQuarterProse(line: string): string {
+  return line
+    .replace("RMB4,903.8 million (US\\$710.9 million) as of March 31, 2026", "RMB237.6 million (US\\$237.6 million) as of December 31, 2026")
+    .replace(/March 31, 2026/g, "December 31, 2026")
+    .replace(/First Quarter/g, "Fourth Quarter")
+    .replace(/first quarter/g, "fourth quarter")
+    .replace(/\bin Q1\b/g, "in Q4")
+    .replace(/RMB6\.8980/g, "RMB1.0000")
+    .replace(/RMB([\d,]+(?:\.\d+)?)( million| billion)? \(US\\\$[\d,]+(?:\.\d+)?/g, "RMB$1$2 (US\\$$$1");
 }

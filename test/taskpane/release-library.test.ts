@@ -4,7 +4,7 @@
  * of the old data survives) and recalculates; on open the stored releases load the same way. Figures: the Q1 2026
  * release the add-in carries and the Q2 2026 release filing-variants.ts builds from it (Q2 2026 = Q1 2026 doubled).
  */
-import { createEngine } from "../../src/core";
+import { createEngine, importFiling, mergeReleases } from "../../src/core";
 import { ImportError } from "../../src/core/messages";
 import { DATASET } from "../../src/data/dataset.generated";
 import { FILING_TEXT } from "../../src/data/filing.generated";
@@ -13,7 +13,7 @@ import { ReleaseLibrary, decodeRelease } from "../../src/taskpane/release-librar
 import { checksView } from "../../src/taskpane/view-model";
 import { MemoryReleaseStore, ReleaseStore } from "../../src/taskpane/release-store";
 import { renderExhibit } from "../core/edgar-exhibit";
-import { FILING, secondQuarterFiling } from "../core/filing-variants";
+import { FILING, fourthQuarterFiling, secondQuarterFiling } from "../core/filing-variants";
 
 const Q2 = secondQuarterFiling();
 const Q2_RESTATED_HTML = renderExhibit(secondQuarterFiling({ restate: true }));
@@ -71,6 +71,27 @@ describe("reading a release shows what was found, before anything is stored", ()
     ]);
     const untied = library().lib.read(Q2.replace("Public cloud services\t1,353,479\t1,996,301", "Public cloud services\t1,353,479\t1,996,302"), "untied.txt");
     expect(untied.failed.map((r) => `${r.period} ${r.identity}`)).toContain("2026Q1 TotalRevenues = PublicCloudRevenues + EnterpriseCloudRevenues");
+  });
+
+  test("a fourth quarter's release: its year columns are said to be read and checked, not periods", () => {
+    const { lib } = library();
+    const c = lib.read(fourthQuarterFiling(), "kc-2026q4.txt");
+    expect(c.periods).toEqual(["2025Q4", "2026Q3", "2026Q4"]);
+    expect(c.years).toBe(
+      "FY2025, FY2026 read and checked: each ties out like a quarter, and against the sum of its quarters where the releases hold all four. They are not periods the KC functions answer: the functions model quarters, and a year is the sum of its quarters",
+    );
+    expect(c.own.failed).toBe(0);
+    expect(lib.read(Q2, "kc-2026q2.txt").years).toBeNull();
+  });
+
+  test("the Checks tab lists the year columns that wait for quarters apart, saying which", () => {
+    const view = checksView(createEngine(mergeReleases([DATASET, importFiling(fourthQuarterFiling(), "kc-2026q4.txt")])));
+    expect(view.waiting.map((c) => `${c.period} ${c.verdict}`)).toEqual([
+      "FY2025 noted · FY2025: needs 2025Q2, 2025Q3 to check the year column (add the releases that print them)",
+      "FY2026 noted · FY2026: needs 2026Q2 to check the year column (add the releases that print them)",
+    ]);
+    expect(view.noted.concat(view.restated).some((c) => c.period.startsWith("FY"))).toBe(false);
+    expect(view.summary).toMatch(/, 2 year columns not checked against their quarters yet \(listed below\), none fails\.$/);
   });
 
   test("what is not Kingsoft Cloud's results release is refused as the importer refuses it", () => {

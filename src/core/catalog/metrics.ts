@@ -33,6 +33,11 @@ export interface MetricSpec {
   parts?: string[];
   /** The sign the filing presents this figure with, when it is fixed (units may fix one too: share counts, the rate). */
   sign?: FixedSign;
+  /**
+   * A duration row that is a balance (the cash flow statement's opening and closing cash): a year's figure is its first
+   * quarter's opening or its last quarter's closing, not the sum of its quarters as every other flow's is.
+   */
+  overYear?: "opening" | "closing";
 }
 
 /** "nonNegative": never below zero (revenues, share-based compensation); "nonPositive": never above (costs, expenses). */
@@ -262,10 +267,11 @@ export const METRICS: readonly MetricSpec[] = [
     formula: "NetCashFromOperatingActivities + NetCashFromInvestingActivities + NetCashFromFinancingActivities + EffectOfExchangeRateChanges",
     aliases: ["ChangeInCash", "NetIncreaseInCash", "NetDecreaseInCash"],
   }),
-  CF("CashAtBeginningOfPeriod", "Cash, cash equivalents and restricted cash at beginning of period", { aliases: ["BeginningCash", "OpeningCash"] }),
+  CF("CashAtBeginningOfPeriod", "Cash, cash equivalents and restricted cash at beginning of period", { aliases: ["BeginningCash", "OpeningCash"], overYear: "opening" }),
   CF("CashAtEndOfPeriod", "Cash, cash equivalents and restricted cash at end of period", {
     formula: "CashAtBeginningOfPeriod + NetChangeInCash",
     aliases: ["EndingCash", "ClosingCash"],
+    overYear: "closing",
   }),
 
   // Figures stated only in the release's text

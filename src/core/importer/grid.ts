@@ -10,6 +10,7 @@
  */
 import { MAX_ROW_CELLS } from "../limits";
 import { importError } from "../messages";
+import { PERIOD_HEADING } from "./columns";
 import { DocCell, DocParagraph, DocRow, DocTable } from "./document";
 
 export interface GridCell extends DocCell {
@@ -97,6 +98,9 @@ function headerRow(row: GridRow, columns: readonly number[], alignment: HeadingA
     if (headings.length === 1 && columns.length > 1) return { line: row.line, cells: [label, headings[0]], spans: [columns.length] };
     return { line: row.line, cells: [label, ...headings], spans: headings.map(() => 1) };
   }
+  // Several period headings copied without their spans ("Three Months Ended", "Year Ended"): readColumns places them
+  // by the dates of the columns under them.
+  if (alignment === "order" && headings.length > 1 && headings.every((h) => PERIOD_HEADING.test(h.text))) return { line: row.line, cells: [label, ...headings] };
   const cells: DocCell[] = [label];
   const spans: number[] = [];
   const put = (cell: DocCell, span: number) => (cells.push(cell), spans.push(span));

@@ -4,6 +4,7 @@ import { Check, releaseProblems, runChecks } from "../checks";
 import { MAX_RELEASE_BYTES } from "../limits";
 import { ImportError, ReleaseRefused, importError, problemLine } from "../messages";
 import { Model } from "../model";
+import { quartersOf } from "../fiscal-years";
 import { comparePeriods } from "../periods";
 import { readNarrative } from "./narrative";
 import { ReleaseFormat } from "./document";
@@ -98,6 +99,9 @@ function checkPeriods(tables: Table[]): string {
     if (disagrees) {
       throw importError(t.headerLines[0], "periodsDisagree", t.title, own, agreed);
     }
+    // A year column is of a year that has ended: its fourth quarter is the release's, or before it.
+    const unended = t.yearColumns?.find((c) => comparePeriods(quartersOf(c.year)[3], latest) > 0);
+    if (unended) throw importError(t.headerLines[0], "yearColumnNotEnded", unended.header, latest);
   }
   return latest;
 }

@@ -60,7 +60,8 @@ function readTable(title: PendingTitle, table: DocTable): Table {
   if (headers.length === 0) {
     throw importError(table.line, "noHeader", title.title, title.line);
   }
-  const columns = readColumns(headers);
+  const { columns, yearColumns, isYear, headers: headerTexts } = readColumns(headers);
+  if (columns.length === 0) throw importError(headers[0].line, "columnsOnlyYears", title.title);
   const rows: TableRow[] = [];
   const headings: TableHeading[] = [];
   let section: string | null = null;
@@ -82,12 +83,14 @@ function readTable(title: PendingTitle, table: DocTable): Table {
       continue;
     }
     if (!label) throw importError(line, "rowNoLabel");
+    const read = readCells(label, cells, headerTexts, line);
     rows.push({
       label: prefix ? `${prefix.label} ${label}` : label,
       section,
       line,
       bold: labelCell.bold,
-      cells: readCells(label, cells, columns.map((c) => c.header), line),
+      cells: read.filter((_, j) => !isYear[j]),
+      ...(yearColumns.length ? { yearCells: read.filter((_, j) => isYear[j]) } : {}),
     });
     prefix = null;
   }
@@ -100,6 +103,7 @@ function readTable(title: PendingTitle, table: DocTable): Table {
     titleLine: title.line,
     headerLines: headers.map((h) => h.line),
     columns,
+    ...(yearColumns.length ? { yearColumns } : {}),
     rows,
     headings,
   };

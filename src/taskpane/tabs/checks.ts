@@ -50,6 +50,7 @@ export function checksTab(pane: TabServices): TabContent {
               list("kc-checks-restated", "Restated figures", view.restated),
             ]
           : []),
+        ...(view.waiting.length ? [el("h3", {}, "Year columns not checked yet"), list("kc-checks-years", "Year columns not checked against their quarters", view.waiting)] : []),
         el("h3", {}, "The filing's own inconsistencies"),
         el(
           "p",

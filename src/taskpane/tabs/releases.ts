@@ -101,6 +101,7 @@ export function releasesTab(pane: TabServices, library: ReleaseLibrary | null): 
       el("p", { id: "kc-release-found" }, el("strong", {}, c.label), ` (${c.name}, ${formatName(c.format)})`),
       el("p", { id: "kc-release-periods" }, `Periods: ${c.periods.join(", ")}`),
       el("p", { id: "kc-release-statements" }, `Statements: ${c.statements.join(", ")}`),
+      ...(c.years ? [el("p", { id: "kc-release-years" }, `Year columns: ${c.years}`)] : []),
       el("p", { id: "kc-release-own" }, `Its checks: ${countsText(c.own)}`),
       ...(c.refusal ? [] : [el("p", { id: "kc-release-across" }, `With the releases already here: ${countsText(c.across)}`)]),
       ...(c.restated.length ? [el("p", { class: "kc-meta" }, "Restated (the later release's figure is used):"), checkList("kc-release-restated", "Restated figures", c.restated)] : []),
