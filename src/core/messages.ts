@@ -46,6 +46,8 @@ export const MESSAGES = {
   periodEmpty: invalid(() => `Period is empty. ${PERIOD_FORMS}`),
   periodRange: invalid(() => `Period must be a single cell or value, not a range or array. ${PERIOD_FORMS}`),
   periodInvalid: invalid((typed: string) => `Period '${typed}' is not valid. ${PERIOD_FORMS}`),
+  periodYear: invalid((typed: string, year: number) =>
+    `Period '${typed}' is a full year: KC functions answer quarters. Add its quarters, ${year}Q1 to ${year}Q4 (one KC.METRIC each), or see the FY${year} column of the Forecast sheet (Build forecast).`),
   periodTooLong: invalid((typed: string, max: number) => `Period '${typed}' is not valid (longer than ${max} characters). ${PERIOD_FORMS}`),
   periodNotQuarterEnd: invalid((typed: string, iso: string) => `Period '${typed}' is not valid: ${iso} is not a quarter-end date (${QUARTER_ENDS}). ${PERIOD_FORMS}`),
   periodSerialNotQuarterEnd: invalid((serial: string, iso: string) =>

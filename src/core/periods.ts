@@ -257,12 +257,15 @@ const ISO_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 /** FQ0, FQ-1, FQ -4 (relative to the latest period) */
 const RELATIVE_RE = /^FQ\s*(?:0|-\s*(\d{1,3}))$/;
+/** FY2026, FY 2026, FY26, CY2026: a full year, which the functions do not answer (they model quarters). */
+const FULL_YEAR_RE = /^(?:FY|CY)\s*(\d{4}|\d{2})$/;
 /** Cheap pre-check before running the month-name parser. */
 const STARTS_WITH_LETTER_RE = /^[A-Z]/;
 
 /** Why an input is not a period: a message key and its arguments, kept so a repeated bad input costs a lookup. */
 type Failure =
   | { fail: "periodInvalid" | "periodEmpty" | "periodZero"; typed: string }
+  | { fail: "periodYear"; typed: string; year: number }
   | { fail: "periodNotQuarterEnd"; typed: string; iso: string }
   | { fail: "periodSerialNotQuarterEnd"; typed: string; iso: string }
   | { fail: "periodSerialOtherSystem"; typed: string; iso: string; system: DateSystem; other: DateSystem; otherIso: string; key: PeriodKey };
@@ -278,6 +281,8 @@ function throwFailure(failure: Failure): never {
       throw kcError("periodInvalid", quote(failure.typed));
     case "periodZero":
       throw kcError("periodZero");
+    case "periodYear":
+      throw kcError("periodYear", quote(failure.typed), failure.year);
     case "periodSerialOtherSystem":
       throw kcError("periodSerialOtherSystem", failure.typed, failure.iso, failure.system, failure.other, failure.otherIso, failure.key);
     default:
@@ -323,6 +328,7 @@ function parseText(raw: string): Resolution {
     return back > MAX_RELATIVE ? notValid(raw) : -back;
   }
   if (text === "LATEST") return 0;
+  if ((m = FULL_YEAR_RE.exec(text)) !== null) return { fail: "periodYear", typed: raw, year: fullYear(m[1]) };
   if (STARTS_WITH_LETTER_RE.test(text)) {
     m = MONTH_DAY_YEAR_RE.exec(text);
     if (m !== null) {

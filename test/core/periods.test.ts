@@ -328,7 +328,6 @@ describe("resolvePeriod: rejected input", () => {
     ["26Q1"],
     ["Q12026"],
     ["Q1 026"],
-    ["FY26"],
     ["FQ1"],
     ["FQ+1"],
     ["FQ-1000"],
@@ -344,6 +343,18 @@ describe("resolvePeriod: rejected input", () => {
     const again = caught(() => resolvePeriod(input, LATEST));
     expect(again.message).toBe(error.message);
     expect(again).not.toBe(error);
+  });
+
+  test.each([
+    ["FY2026", 2026],
+    ["fy 26", 2026],
+    [" CY2025 ", 2025],
+  ])("%j is a full year: invalidValue naming the quarters to add", (input, year) => {
+    const error = caught(() => resolvePeriod(input, LATEST));
+    expect(error.kind).toBe("invalidValue");
+    expect(error.key).toBe("periodYear");
+    expect(error.message).toContain(`${year}Q1 to ${year}Q4`);
+    expect(error.message).toContain(`FY${year} column of the Forecast sheet`);
   });
 
   test("the example message from the spec", () => {
