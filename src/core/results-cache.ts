@@ -31,6 +31,9 @@ const ENTRY_BYTES = 64;
 /**
  * Results of calls that cannot change (no overrides: the filing is fixed), keyed by the call's raw arguments in nested
  * Maps, so no key string is built and the types stay apart (null is not "null", 2026 is not "2026").
+ * The Maps nest from the last argument to the first: the options (d, c) take few values and the metric (a) many, so a
+ * new period spelling adds one Map per option pair and an entry per metric, not two Maps per metric (what a new key
+ * allocates, and every minor GC then copies, is most of the cost of a call that misses).
  */
 export class ResultsCache<V> {
   private root = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, V>>>>();
@@ -52,7 +55,7 @@ export class ResultsCache<V> {
   }
 
   get(a: unknown, b: unknown, c: unknown, d: unknown): V | undefined {
-    return this.root.get(a)?.get(b)?.get(c)?.get(d);
+    return this.root.get(d)?.get(c)?.get(b)?.get(a);
   }
 
   set(a: unknown, b: unknown, c: unknown, d: unknown, value: V): void {
@@ -62,17 +65,17 @@ export class ResultsCache<V> {
       this.entries = 0;
       this.bytes = 0;
     }
-    let level1 = this.root.get(a);
-    if (!level1) this.root.set(a, (level1 = new Map()));
-    let level2 = level1.get(b);
-    if (!level2) level1.set(b, (level2 = new Map()));
-    let level3 = level2.get(c);
-    if (!level3) level2.set(c, (level3 = new Map()));
-    if (!level3.has(d)) {
+    let level1 = this.root.get(d);
+    if (!level1) this.root.set(d, (level1 = new Map()));
+    let level2 = level1.get(c);
+    if (!level2) level1.set(c, (level2 = new Map()));
+    let level3 = level2.get(b);
+    if (!level3) level2.set(b, (level3 = new Map()));
+    if (!level3.has(a)) {
       this.entries++;
       this.bytes += cost;
     }
-    level3.set(d, value);
+    level3.set(a, value);
   }
 }
 
