@@ -1,13 +1,17 @@
 /**
  * The one place where a core call becomes an Excel custom-function result. Every KC function is
- * `return asNumber(() => coreCall(...))` (or asText / asTable): the wrapper runs the core, checks that the result has
- * the type Excel was promised in functions.json, and turns any failure into a CustomFunctions.Error:
+ * `return asNumber("metric", ...its arguments)` (or asText / asTable): the wrapper runs that call of the runtime
+ * engine's Excel face, checks that the result has the type Excel was promised in functions.json, and turns any failure
+ * into a CustomFunctions.Error:
  *   KcError invalidValue -> #VALUE! with the core's message (what to type instead)
  *   KcError notAvailable -> #N/A with the core's message
  *   anything else        -> #VALUE! with a generic message (never an escaping exception)
+ * The call is named and its arguments passed on as they are, not wrapped in a closure: a recalculation runs this for
+ * every cell, and nothing it allocates per call is left for the garbage collector.
  * CustomFunctions is the global that Excel's runtime provides (see node-runtime.ts for Node).
  */
-import { Cell, MESSAGES, isKcError } from "../core";
+import { Cell, Engine, MESSAGES, isKcError } from "../core";
+import { functionsEngine } from "./runtime";
 
 export const UNEXPECTED_MESSAGE = MESSAGES.unexpected.text();
 
@@ -20,10 +24,19 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, UNEXPECTED_MESSAGE);
 }
 
-function run<T>(compute: () => unknown, isValid: (value: unknown) => value is T): T {
+type Face = Engine["excel"];
+/** The Excel face's calls, by what they give Excel. */
+type NumberCall = "metric" | "margin" | "growth" | "change" | "reported";
+type TextCall = "source";
+type TableCall = "statement" | "series" | "metrics" | "periods" | "checks";
+/** A call of the face, its arguments as Excel passed them (its methods take at most five; asNumber & co. type them). */
+type AnyCall = (...args: unknown[]) => unknown;
+
+function run<T>(call: keyof Face, isValid: (value: unknown) => value is T, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown): T {
   let value: unknown;
   try {
-    value = compute();
+    const face = functionsEngine().excel;
+    value = (face[call] as AnyCall).call(face, a, b, c, d, e);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -40,8 +53,19 @@ const isTable = (value: unknown): value is Cell[][] =>
   value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0 && row.every(isCell));
 
 /** Runs a core call that returns one finite number. */
-export const asNumber = (compute: () => unknown): number => run(compute, isNumber);
+export function asNumber<K extends NumberCall>(call: K, ...args: Parameters<Face[K]>): number;
+export function asNumber(call: NumberCall, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): number {
+  return run(call, isNumber, a, b, c, d, e);
+}
+
 /** Runs a core call that returns text. */
-export const asText = (compute: () => unknown): string => run(compute, isText);
+export function asText<K extends TextCall>(call: K, ...args: Parameters<Face[K]>): string;
+export function asText(call: TextCall, a?: unknown, b?: unknown, c?: unknown): string {
+  return run(call, isText, a, b, c, undefined, undefined);
+}
+
 /** Runs a core call that returns a non-empty rectangular table of numbers, text and booleans (a spill). */
-export const asTable = (compute: () => unknown): Cell[][] => run(compute, isTable);
+export function asTable<K extends TableCall>(call: K, ...args: Parameters<Face[K]>): Cell[][];
+export function asTable(call: TableCall, a?: unknown, b?: unknown, c?: unknown, d?: unknown): Cell[][] {
+  return run(call, isTable, a, b, c, d, undefined);
+}
