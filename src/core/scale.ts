@@ -14,8 +14,11 @@ export function scaleShift(unit: Unit, scale: Scale): number {
   return native - SCALE_EXPONENT[scale];
 }
 
-/** Exact powers of ten by exponent; scaling multiplies by one (dividing by 10^n would be a 40-digit division). */
-const POWERS: ReadonlyMap<number, Dec> = new Map([-9, -6, -3, 3, 6, 9].map((n) => [n, D(10).pow(n)]));
+/**
+ * Exact powers of ten by exponent; scaling multiplies by one (dividing by 10^n would be a 40-digit division). Written
+ * as "1e-9" and so on rather than computed with pow, which takes milliseconds of every start before the JIT warms.
+ */
+const POWERS: ReadonlyMap<number, Dec> = new Map([-9, -6, -3, 3, 6, 9].map((n) => [n, D(`1e${n}`)]));
 /** The same powers as doubles (all exact). */
 const DOUBLE_POWERS: Readonly<Record<number, number>> = { 3: 1e3, 6: 1e6, 9: 1e9 };
 
