@@ -37,12 +37,16 @@ type Cached = number | Refusal;
  */
 type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number;
 
-/** KC.METRIC reads metric, period, currency and scale, checks that the metric has the period, then the overrides. */
+/**
+ * KC.METRIC reads metric, period, currency and scale, checks that the metric has the period, then the overrides.
+ * Without overrides metricValue makes the check itself, after its own cache (a figure it holds passed it).
+ */
 function computeMetric(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
   const id = engine.index.resolve(metric);
   const p = engine.periodReader.resolve(period);
   const cur = readCurrency(currency);
   const sc = readScale(scale);
+  if (isBlank(overrides)) return engine.metricValue(id, p, cur, sc);
   engine.requirePeriod(id, p);
   return engine.metricValue(id, p, cur, sc, readCallOverrides(engine, overrides, sc));
 }
@@ -178,6 +182,11 @@ export class ExcelFunctions {
     const hit = results.get(a, b, c, d);
     if (typeof hit === "number") return hit;
     if (isRefusal(hit)) throw refusedAgain(hit);
+    return this.computeAndKeep(results, compute, a, b, c, d, overrides);
+  }
+
+  /** A cacheable call that missed: its result, or its refusal, kept (apart from the hit path, which stays small). */
+  private computeAndKeep(results: ResultsCache<Cached>, compute: Compute, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg): number {
     try {
       const result = compute(this.engine, a, b, c, d, overrides);
       results.set(a, b, c, d, result);

@@ -39,6 +39,11 @@ export class ResultsCache<V> {
   private root = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, V>>>>();
   private entries = 0;
   private bytes = 0;
+  /** The innermost Map the last get reached, and its keys: a set after a miss stores there without walking again. */
+  private lastLevel: Map<unknown, V> | undefined;
+  private lastB: unknown;
+  private lastC: unknown;
+  private lastD: unknown;
 
   constructor(
     private readonly maxEntries: number,
@@ -55,12 +60,29 @@ export class ResultsCache<V> {
   }
 
   get(a: unknown, b: unknown, c: unknown, d: unknown): V | undefined {
-    return this.root.get(d)?.get(c)?.get(b)?.get(a);
+    const level = this.root.get(d)?.get(c)?.get(b);
+    this.lastLevel = level;
+    this.lastB = b;
+    this.lastC = c;
+    this.lastD = d;
+    return level?.get(a);
   }
 
   set(a: unknown, b: unknown, c: unknown, d: unknown, value: V): void {
     const cost = keyBytes(a) + keyBytes(b) + keyBytes(c) + keyBytes(d) + keyBytes(value) + ENTRY_BYTES;
-    if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.get(a, b, c, d) === undefined) {
+    const last = this.lastLevel !== undefined && this.lastB === b && this.lastC === c && this.lastD === d ? this.lastLevel : undefined;
+    this.lastLevel = undefined;
+    const level = last !== undefined && this.entries < this.maxEntries && this.bytes + cost <= this.maxBytes ? last : this.levelFor(a, b, c, d, cost);
+    if (!level.has(a)) {
+      this.entries++;
+      this.bytes += cost;
+    }
+    level.set(a, value);
+  }
+
+  /** The innermost Map for the key, made if missing; everything is dropped first when a new entry would pass a bound. */
+  private levelFor(a: unknown, b: unknown, c: unknown, d: unknown, cost: number): Map<unknown, V> {
+    if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.root.get(d)?.get(c)?.get(b)?.get(a) === undefined) {
       this.root.clear();
       this.entries = 0;
       this.bytes = 0;
@@ -71,11 +93,7 @@ export class ResultsCache<V> {
     if (!level2) level1.set(c, (level2 = new Map()));
     let level3 = level2.get(b);
     if (!level3) level2.set(b, (level3 = new Map()));
-    if (!level3.has(a)) {
-      this.entries++;
-      this.bytes += cost;
-    }
-    level3.set(a, value);
+    return level3;
   }
 }
 

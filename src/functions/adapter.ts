@@ -52,20 +52,17 @@ const isTable = (value: unknown): value is Cell[][] =>
   value.length > 0 &&
   value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0 && row.every(isCell));
 
+/**
+ * A runner of the face's calls of one kind: typed as the call it names (its parameters), made of one function taking up
+ * to five arguments, so that no rest array is built per call.
+ */
+type Runner<C extends keyof Face, R> = <K extends C>(call: K, ...args: Parameters<Face[K]>) => R;
+const runner = <C extends keyof Face, R>(isValid: (value: unknown) => value is R) =>
+  ((call: C, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => run(call, isValid, a, b, c, d, e)) as Runner<C, R>;
+
 /** Runs a core call that returns one finite number. */
-export function asNumber<K extends NumberCall>(call: K, ...args: Parameters<Face[K]>): number;
-export function asNumber(call: NumberCall, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): number {
-  return run(call, isNumber, a, b, c, d, e);
-}
-
+export const asNumber = runner<NumberCall, number>(isNumber);
 /** Runs a core call that returns text. */
-export function asText<K extends TextCall>(call: K, ...args: Parameters<Face[K]>): string;
-export function asText(call: TextCall, a?: unknown, b?: unknown, c?: unknown): string {
-  return run(call, isText, a, b, c, undefined, undefined);
-}
-
+export const asText = runner<TextCall, string>(isText);
 /** Runs a core call that returns a non-empty rectangular table of numbers, text and booleans (a spill). */
-export function asTable<K extends TableCall>(call: K, ...args: Parameters<Face[K]>): Cell[][];
-export function asTable(call: TableCall, a?: unknown, b?: unknown, c?: unknown, d?: unknown): Cell[][] {
-  return run(call, isTable, a, b, c, d, undefined);
-}
+export const asTable = runner<TableCall, Cell[][]>(isTable);
