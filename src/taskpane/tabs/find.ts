@@ -264,6 +264,13 @@ export function findTab(pane: TabServices): FindTab {
   // The pane's width decides where labels wrap, so how many whole options fit: fit again when it changes.
   new ResizeObserver(() => fitList()).observe(searchBox);
 
+  // Every metric's option node, made once the pane is idle (a few ms): a keystroke then only places nodes, and the
+  // first letters typed do not wait for forty of them to be made.
+  const whenIdle = (work: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => work()) : setTimeout(work, 200));
+  whenIdle(() => {
+    for (const m of pane.engine.search("")) optionFor(m);
+  });
+
   const functionsNote = pane.unavailable("functionMessages");
   return {
     content: [
