@@ -14,7 +14,7 @@ import { STATEMENTS, Scale, StatementId, unitLabel } from "./catalog";
 import { Check, CheckRow, checkRow, datasetChecks } from "./checks";
 import type { Currency, Dataset, StatementKind, Table, TableRow } from "./dataset";
 import type { ReleaseFormat } from "./importer/document";
-import { D, Dec } from "./decimal";
+import type { Dec } from "./decimal";
 import { ExcelFunctions } from "./excel";
 import { isZero, toDec } from "./exact";
 import { MetricIndex } from "./lookup";
@@ -24,7 +24,7 @@ import { OverrideRules } from "./overrides";
 import { DateSystem, PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { releaseLabel, releasePeriods } from "./releases";
-import { quotientNumber, scaledNumber, toNumber, translatedNumber } from "./scale";
+import { quotientNumber, scaledNumber, toNumber } from "./scale";
 import { ResultsCache } from "./results-cache";
 import { SourceTexts, SourceView, sourceView } from "./source-view";
 import { statementLines } from "./statement-table";
@@ -65,8 +65,6 @@ export class Engine {
   private checkResults: Check[] | null = null;
   /** Reported figures as Excel numbers, by canonical id, period, currency and scale (bounded: the catalog's size). */
   private readonly reportedNumbers = new ResultsCache<number>(REPORTED_NUMBERS_LIMIT);
-  /** The release's rate as whole units of its last decimal place (translated), or null when that is not a safe integer. */
-  private rateUnits: { units: number; decimals: number } | null | undefined;
 
   /** The period reader (date serials in the workbook's date system) and the Excel face, whose caches key on raw arguments. */
   private reader: PeriodReader;
@@ -265,21 +263,9 @@ export class Engine {
       if (known !== undefined) return known;
     }
     this.model.requirePeriod(id, period);
-    const unit = this.metric(id).unit;
-    const value = (!overrides && currency === "USD" ? this.translated(id, period, scale) : null) ?? scaledNumber(this.model.exact(id, period, currency, overrides), unit, scale);
+    const value = scaledNumber(this.model.exact(id, period, currency, overrides), this.metric(id).unit, scale);
     if (!overrides) this.reportedNumbers.set(id, period, currency, scale, value);
     return value;
-  }
-
-  /**
-   * A US$ figure that is an RMB amount at the release's rate, as one floating-point division (translatedNumber: the
-   * same number as the Decimal translation), or null where it is not one or the division would not be exact.
-   */
-  private translated(id: string, period: PeriodKey, scale: Scale): number | null {
-    const rmb = this.model.translatedFrom(id, period);
-    if (typeof rmb !== "number") return null;
-    this.rateUnits ??= rateAsUnits(this.model.rate);
-    return this.rateUnits && translatedNumber(rmb, this.rateUnits.units, this.rateUnits.decimals, this.metric(id).unit, scale);
   }
 
   /** @internal */
@@ -351,13 +337,6 @@ export interface ReleaseSummary {
   format: ReleaseFormat;
   /** The periods its tables cover, oldest first. */
   periods: PeriodKey[];
-}
-
-/** A rate as whole units of its last decimal place: 6.8980 is 68980 units of 10^-4 (null if not a safe integer). */
-function rateAsUnits(rate: Dec): { units: number; decimals: number } | null {
-  const decimals = rate.decimalPlaces();
-  const units = rate.times(D(`1e${decimals}`)).toNumber();
-  return Number.isSafeInteger(units) && units > 0 ? { units, decimals } : null;
 }
 
 /** Builds the engine for a dataset (the embedded release, or one the user imported, or several merged). */

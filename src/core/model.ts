@@ -204,16 +204,6 @@ export class Model {
     return converted;
   }
 
-  /**
-   * The RMB figure that the metric's US$ value in the period is translated from (reported() divides it by the release's
-   * rate), or null when the US$ value is printed, computed by a formula, or a ratio's (the same as in RMB).
-   */
-  translatedFrom(id: string, period: PeriodKey): Exact | null {
-    const metric = this.metric(id);
-    if (metric.expr || metric.unit === "ratio" || this.printed(id, period, "USD").length) return null;
-    return this.reported(id, period, "RMB");
-  }
-
   /** Whether the value in that currency is the filing's own figure rather than a translation at the rate. */
   isPrintedIn(id: string, period: PeriodKey, currency: Currency): boolean {
     const metric = this.metric(id);

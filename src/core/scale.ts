@@ -67,16 +67,3 @@ export function quotientNumber(a: Exact, b: Exact): number {
   if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return (a as number) / (b as number) || 0;
   return toNumber(divide(a, b));
 }
-
-/**
- * An RMB amount translated at a rate, scaled, as the Excel number nearest the exact result: the rate as a whole number
- * of units of its last decimal place (6.8980 is 68980 units of 10^-4), the translation RMB x 10^4 / 68980 times the
- * scale's power of ten. While numerator and denominator are safe integers this is one division (quotientNumber: the same
- * double as the Decimal route, which rounds the translation to 40 digits and scales it exactly); null otherwise.
- */
-export function translatedNumber(rmb: number, rateUnits: number, rateDecimals: number, unit: Unit, scale: Scale): number | null {
-  const exponent = rateDecimals + scaleShift(unit, scale);
-  const numerator = exponent >= 0 ? rmb * 10 ** exponent : rmb;
-  const denominator = exponent >= 0 ? rateUnits : rateUnits * 10 ** -exponent;
-  return Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) ? numerator / denominator || 0 : null;
-}
