@@ -168,7 +168,7 @@ async function main() {
       mismatches.kc = (mismatches.kc ?? 0) + verify(books.kc, data, p);
       // The native book (warmed above) showing the same period right after, in the same process: the ratio's
       // denominator measured beside its numerator, so that the machine's state drifting between processes (native
-      // recalculations of 45 to 86 ms in one hour's runs) does not move the ratio.
+      // recalculations of 45 to 86 ms in one hour's runs, 51 to 90 ms within one run) does not move the ratio.
       times.native.push(change(books.native, p));
     }
     process.stdout.write(JSON.stringify({ uncached: times.kc, native: times.native, mismatches, formulaCells: books.kc.formulaCells }) + "\n");

@@ -167,8 +167,10 @@ async function main() {
   const native = recalc.times.native.medianMs;
   const kcMs = recalc.times.kc.medianMs;
   const kcUncachedMs = median(uncachedRuns);
-  // 2e's denominator: the native book's recalculations in the same processes, each right after a KC one.
+  // 2e: each KC recalculation of a period shown for the first time over the native one timed right after it, in the
+  // same process (the machine's speed drifts within a run as other work comes and goes); the median of those ratios.
   const nativeBesideUncachedMs = median(uncachedNativeRuns);
+  const uncachedRatio = median(uncachedRuns.map((kc, i) => kc / uncachedNativeRuns[i]));
   const paneReady = pane.samples ? median(pane.samples.map((s) => (s.ready === null ? Infinity : s.ready))) : null;
   const paneLoad = pane.samples ? median(pane.samples.map((s) => s.load)) : null;
   const rows = [];
@@ -184,7 +186,7 @@ async function main() {
   row("2b", "Recalc: KC functions (core caches warm)", kcMs, "ms", "-", null, `${recalc.distinctKcCallsPerPeriod} distinct calls per period`);
   row("2c", "Recalc ratio KC / native (caches warm)", kcMs / native, "", "<= 0.25", kcMs / native <= 0.25);
   row("2d", "Recalc: KC, period never shown before (fresh process)", kcUncachedMs, "ms", "-", null, `${uncachedRuns.length} runs`);
-  row("2e", "Recalc ratio KC / native (first time a period is shown)", kcUncachedMs / nativeBesideUncachedMs, "", "<= 0.25", kcUncachedMs / nativeBesideUncachedMs <= 0.25, `native in the same processes ${fmt(nativeBesideUncachedMs, 1)} ms`);
+  row("2e", "Recalc ratio KC / native (first time a period is shown)", uncachedRatio, "", "<= 0.25", uncachedRatio <= 0.25, `median of ${uncachedRuns.length} ratios to the native recalculation right after (${fmt(nativeBesideUncachedMs, 1)} ms)`);
   row("2f", "Recalc ratio bare Map-lookup function / native (reference)", recalc.times.bare.medianMs / native, "", "(spec: ~0.1)", null, `bare ${fmt(recalc.times.bare.medianMs, 1)} ms`);
   row("3a", "Cold start: spawn a Node process -> first KC.METRIC answer (wall)", cold.wallToAnswerMs, "ms", "(info)", null, `a bare node -e takes ${fmt(cold.bareNodeWallMs, 1)} ms; ${COLD_RUNS} spawns`);
   row("3b", "Cold start, KC's part: import bundle + first call", cold.kcPartMs, "ms", "<= 50", cold.kcPartMs <= 50, `import ${fmt(cold.importMs, 1)} + first call ${fmt(cold.firstCallMs, 1)}`);
