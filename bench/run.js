@@ -145,10 +145,12 @@ async function main() {
   runNode([...TS_NODE, "bench/recalc.ts", "--make-data", dataFile]);
   const recalc = runNode([...TS_NODE, "bench/recalc.ts", "--data", dataFile]);
   const uncachedRuns = [];
+  const uncachedNativeRuns = [];
   let uncachedMismatches = 0;
   for (let i = 0; i < 4; i++) {
     const r = runNode([...TS_NODE, "bench/recalc.ts", "--data", dataFile, "--uncached"]);
     uncachedRuns.push(...r.uncached);
+    uncachedNativeRuns.push(...r.native);
     uncachedMismatches += r.mismatches.kc;
   }
   fs.rmSync(dataFile, { force: true });
@@ -165,6 +167,10 @@ async function main() {
   const native = recalc.times.native.medianMs;
   const kcMs = recalc.times.kc.medianMs;
   const kcUncachedMs = median(uncachedRuns);
+  // 2e: each KC recalculation of a period shown for the first time over the native one timed right after it, in the
+  // same process (the machine's speed drifts within a run as other work comes and goes); the median of those ratios.
+  const nativeBesideUncachedMs = median(uncachedNativeRuns);
+  const uncachedRatio = median(uncachedRuns.map((kc, i) => kc / uncachedNativeRuns[i]));
   const paneReady = pane.samples ? median(pane.samples.map((s) => (s.ready === null ? Infinity : s.ready))) : null;
   const paneLoad = pane.samples ? median(pane.samples.map((s) => s.load)) : null;
   const rows = [];
@@ -180,7 +186,7 @@ async function main() {
   row("2b", "Recalc: KC functions (core caches warm)", kcMs, "ms", "-", null, `${recalc.distinctKcCallsPerPeriod} distinct calls per period`);
   row("2c", "Recalc ratio KC / native (caches warm)", kcMs / native, "", "<= 0.25", kcMs / native <= 0.25);
   row("2d", "Recalc: KC, period never shown before (fresh process)", kcUncachedMs, "ms", "-", null, `${uncachedRuns.length} runs`);
-  row("2e", "Recalc ratio KC / native (first time a period is shown)", kcUncachedMs / native, "", "<= 0.25", kcUncachedMs / native <= 0.25);
+  row("2e", "Recalc ratio KC / native (first time a period is shown)", uncachedRatio, "", "<= 0.25", uncachedRatio <= 0.25, `median of ${uncachedRuns.length} ratios to the native recalculation right after (${fmt(nativeBesideUncachedMs, 1)} ms)`);
   row("2f", "Recalc ratio bare Map-lookup function / native (reference)", recalc.times.bare.medianMs / native, "", "(spec: ~0.1)", null, `bare ${fmt(recalc.times.bare.medianMs, 1)} ms`);
   row("3a", "Cold start: spawn a Node process -> first KC.METRIC answer (wall)", cold.wallToAnswerMs, "ms", "(info)", null, `a bare node -e takes ${fmt(cold.bareNodeWallMs, 1)} ms; ${COLD_RUNS} spawns`);
   row("3b", "Cold start, KC's part: import bundle + first call", cold.kcPartMs, "ms", "<= 50", cold.kcPartMs <= 50, `import ${fmt(cold.importMs, 1)} + first call ${fmt(cold.firstCallMs, 1)}`);
@@ -224,7 +230,7 @@ async function main() {
     build: { dir: path.relative(ROOT, build.dir), builtByBench: build.built, why: build.why },
     table: rows,
     throughput: { steady, first },
-    recalc: { ...recalc, uncachedRunsMs: uncachedRuns, uncachedMismatches },
+    recalc: { ...recalc, uncachedRunsMs: uncachedRuns, uncachedNativeRunsMs: uncachedNativeRuns, uncachedMismatches },
     coldStart: cold,
     bundles,
     taskpane: pane,

@@ -16,7 +16,7 @@ import type { Currency, Dataset, StatementKind, Table, TableRow } from "./datase
 import type { ReleaseFormat } from "./importer/document";
 import type { Dec } from "./decimal";
 import { ExcelFunctions } from "./excel";
-import { divide, isZero, toDec } from "./exact";
+import { isZero, toDec } from "./exact";
 import { MetricIndex } from "./lookup";
 import { KcError, isKcError, kcError } from "./messages";
 import { Metric, Model, Overrides, PrintedFigure } from "./model";
@@ -24,7 +24,7 @@ import { OverrideRules } from "./overrides";
 import { DateSystem, PeriodKey, PeriodReader, comparePeriods, describeAvailable, shiftPeriod } from "./periods";
 import { describeSource } from "./provenance";
 import { releaseLabel, releasePeriods } from "./releases";
-import { scaledNumber, toNumber } from "./scale";
+import { quotientNumber, scaledNumber, toNumber } from "./scale";
 import { ResultsCache } from "./results-cache";
 import { SourceTexts, SourceView, sourceView } from "./source-view";
 import { statementLines } from "./statement-table";
@@ -278,7 +278,7 @@ export class Engine {
     this.model.requirePeriod(baseId, period);
     const denominator = this.model.exact(baseId, period, "RMB", overrides);
     if (isZero(denominator)) throw kcError("marginBaseZero", baseId, period);
-    return toNumber(divide(this.model.exact(id, period, "RMB", overrides), denominator));
+    return quotientNumber(this.model.exact(id, period, "RMB", overrides), denominator);
   }
 
   /**

@@ -31,12 +31,54 @@ const GROWTH_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, 0]
 /** A call's result, or its refusal: a repeated typo costs one cache lookup too. */
 type Cached = number | Refusal;
 
-interface Call {
-  id: string;
-  period: PeriodKey;
-  currency: Currency;
-  scale: Scale;
-  overrides: Overrides | undefined;
+/**
+ * A cached function's computation from its arguments as Excel passed them. These are module functions, not closures,
+ * and they read the arguments into locals: a call that misses the results cache allocates nothing of its own.
+ */
+type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number;
+
+/**
+ * KC.METRIC reads metric, period, currency and scale, checks that the metric has the period, then the overrides.
+ * Without overrides metricValue makes the check itself, after its own cache (a figure it holds passed it).
+ */
+function computeMetric(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
+  const id = engine.index.resolve(metric);
+  const p = engine.periodReader.resolve(period);
+  const cur = readCurrency(currency);
+  const sc = readScale(scale);
+  if (isBlank(overrides)) return engine.metricValue(id, p, cur, sc);
+  engine.requirePeriod(id, p);
+  return engine.metricValue(id, p, cur, sc, readCallOverrides(engine, overrides, sc));
+}
+
+/** KC.MARGIN reads metric and period, checks them, reads the overrides, then the base. */
+function computeMargin(engine: Engine, metric: ExcelArg, period: ExcelArg, base: ExcelArg, _unused: ExcelArg, overrides: ExcelArg): number {
+  const id = engine.index.resolve(metric);
+  const p = engine.periodReader.resolve(period);
+  engine.requirePeriod(id, p);
+  const read = readCallOverrides(engine, overrides, "asPrinted");
+  return engine.marginValue(id, p, isBlank(base) ? "TotalRevenues" : engine.index.resolve(base), read);
+}
+
+/** KC.GROWTH and KC.CHANGE read metric and period, check them, read the overrides, then the basis. */
+const computeComparison = (value: "growthValue" | "changeValue"): Compute =>
+  function (engine, metric, period, basis, _unused, overrides) {
+    const id = engine.index.resolve(metric);
+    const p = engine.periodReader.resolve(period);
+    engine.requirePeriod(id, p);
+    const read = readCallOverrides(engine, overrides, "asPrinted");
+    return engine[value](id, p, readBasis(basis), read);
+  };
+const computeGrowth = computeComparison("growthValue");
+const computeChange = computeComparison("changeValue");
+
+/** A call's overrides range, read in the call's scale and judged by the override rules; undefined when blank. */
+function readCallOverrides(engine: Engine, overrides: ExcelArg, scale: Scale): Overrides | undefined {
+  if (isBlank(overrides)) return undefined;
+  const rows = new Map<string, { row: number; typed: number }>();
+  const read = readOverrides(overrides, scale, (name) => engine.index.resolve(name), (m) => engine.metric(m).unit, rows);
+  if (read) engine.overrideRules.check(read, rows);
+  return read;
 }
 
 export class ExcelFunctions {
@@ -49,47 +91,34 @@ export class ExcelFunctions {
 
   /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
   metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.metricResults, METRIC_LIMITS, metric, period, currency, scale, overrides, () => {
-      const call = this.readCall(metric, period, currency, scale, overrides);
-      return this.engine.metricValue(call.id, call.period, call.currency, call.scale, call.overrides);
-    });
+    return this.cached(this.metricResults, METRIC_LIMITS, computeMetric, metric, period, currency, scale, overrides);
   }
 
   /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */
   margin(metric: ExcelArg, period: ExcelArg, base?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.marginResults, MARGIN_LIMITS, metric, period, base, null, overrides, () => {
-      const call = this.readCall(metric, period, null, null, overrides);
-      const baseId = isBlank(base) ? "TotalRevenues" : this.engine.index.resolve(base);
-      return this.engine.marginValue(call.id, call.period, baseId, call.overrides);
-    });
+    return this.cached(this.marginResults, MARGIN_LIMITS, computeMargin, metric, period, base, null, overrides);
   }
 
   /** KC.GROWTH: current / base - 1, year over year (default) or quarter over quarter. Overrides apply to the current quarter. */
   growth(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.growthResults, GROWTH_LIMITS, metric, period, basis, null, overrides, () => {
-      const call = this.readCall(metric, period, null, null, overrides);
-      return this.engine.growthValue(call.id, call.period, readBasis(basis), call.overrides);
-    });
+    return this.cached(this.growthResults, GROWTH_LIMITS, computeGrowth, metric, period, basis, null, overrides);
   }
 
   /** KC.CHANGE: current - base, in the metric's own unit, year over year (default) or quarter over quarter. */
   change(metric: ExcelArg, period: ExcelArg, basis?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.changeResults, GROWTH_LIMITS, metric, period, basis, null, overrides, () => {
-      const call = this.readCall(metric, period, null, null, overrides);
-      return this.engine.changeValue(call.id, call.period, readBasis(basis), call.overrides);
-    });
+    return this.cached(this.changeResults, GROWTH_LIMITS, computeChange, metric, period, basis, null, overrides);
   }
 
   /** KC.REPORTED: the figure exactly as printed (a margin as its printed rounded percentage, as a fraction). */
   reported(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg): number {
-    const call = this.readCall(metric, period, currency, null, null);
-    return this.engine.reportedValue(call.id, call.period, call.currency);
+    const { id, p, cur } = this.readFigure(metric, period, currency);
+    return this.engine.reportedValue(id, p, cur);
   }
 
   /** KC.SOURCE: where the figure comes from in the filing, or how it is computed. */
   source(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg): string {
-    const call = this.readCall(metric, period, currency, null, null);
-    return this.engine.sourceText(call.id, call.period, call.currency);
+    const { id, p, cur } = this.readFigure(metric, period, currency);
+    return this.engine.sourceText(id, p, cur);
   }
 
   /** KC.STATEMENT: a statement or bridge as printed, every line in the filing's order, one column per period (statement-table.ts). */
@@ -133,32 +162,33 @@ export class ExcelFunctions {
     return [["Identity", "Period", "Printed", "Recomputed", "Status"], ...rows];
   }
 
-  private readCall(metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): Call {
+  /** The metric, period and currency of an uncached call, read in that order, the period checked for the metric. */
+  private readFigure(metric: ExcelArg, period: ExcelArg, currency: ExcelArg): { id: string; p: PeriodKey; cur: Currency } {
     const engine = this.engine;
     const id = engine.index.resolve(metric);
     const p = engine.periodReader.resolve(period);
     const cur = readCurrency(currency);
-    const sc = readScale(scale);
     engine.requirePeriod(id, p);
-    if (isBlank(overrides)) return { id, period: p, currency: cur, scale: sc, overrides: undefined };
-    const rows = new Map<string, { row: number; typed: number }>();
-    const read = readOverrides(overrides, sc, (name) => engine.index.resolve(name), (m) => engine.metric(m).unit, rows);
-    if (read) engine.overrideRules.check(read, rows);
-    return { id, period: p, currency: cur, scale: sc, overrides: read };
+    return { id, p, cur };
   }
 
   /**
    * Runs a call through its results cache when it has no overrides (its result, or its refusal, then cannot change).
    * An argument past its length limit is never a key: the call runs, and its reader refuses it before anything else.
    */
-  private cached(results: ResultsCache<Cached>, limits: Limits, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg, compute: () => number): number {
+  private cached(results: ResultsCache<Cached>, limits: Limits, compute: Compute, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg): number {
     const cacheable = isBlank(overrides) && fitsLimit(a, limits[0]) && fitsLimit(b, limits[1]) && fitsLimit(c, limits[2]) && fitsLimit(d, limits[3]);
-    if (!cacheable) return compute();
+    if (!cacheable) return compute(this.engine, a, b, c, d, overrides);
     const hit = results.get(a, b, c, d);
     if (typeof hit === "number") return hit;
     if (isRefusal(hit)) throw refusedAgain(hit);
+    return this.computeAndKeep(results, compute, a, b, c, d, overrides);
+  }
+
+  /** A cacheable call that missed: its result, or its refusal, kept (apart from the hit path, which stays small). */
+  private computeAndKeep(results: ResultsCache<Cached>, compute: Compute, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg): number {
     try {
-      const result = compute();
+      const result = compute(this.engine, a, b, c, d, overrides);
       results.set(a, b, c, d, result);
       return result;
     } catch (error) {

@@ -14,6 +14,8 @@ export class MetricIndex {
   private readonly ids = new Map<string, string>();
   /** What each typed name resolved to: an id, or the refusal it gets (a repeated typo costs one lookup too). */
   private readonly cache = new BoundedCache<string, string | Refusal>(NAME_CACHE_ENTRIES, NAME_CACHE_BYTES);
+  /** Each catalog metric's names as one searchable text (searchText). */
+  private readonly searchTexts = new Map<Metric, string>();
 
   constructor(metrics: Iterable<Metric>, printedLabels: Iterable<[string, string]> = []) {
     for (const metric of metrics) {
@@ -47,10 +49,22 @@ export class MetricIndex {
     const needle = normalizeLabel(search);
     const out: Metric[] = [];
     for (const metric of metrics) {
-      const names = [metric.id, metric.label, ...metric.aliases, metric.statement];
-      if (!needle || names.some((n) => normalizeLabel(n).includes(needle))) out.push(metric);
+      if (!needle || this.searchText(metric).includes(needle)) out.push(metric);
     }
     return out;
+  }
+
+  /**
+   * A metric's names normalized, one per line: a normalized search has no line break, so it is in this text exactly
+   * when it is in one of the names. Made once per metric: the task pane searches on every keystroke.
+   */
+  private searchText(metric: Metric): string {
+    let text = this.searchTexts.get(metric);
+    if (text === undefined) {
+      text = [metric.id, metric.label, ...metric.aliases, metric.statement].map(normalizeLabel).join("\n");
+      this.searchTexts.set(metric, text);
+    }
+    return text;
   }
 
   private lookup(input: string): string {

@@ -31,11 +31,19 @@ const ENTRY_BYTES = 64;
 /**
  * Results of calls that cannot change (no overrides: the filing is fixed), keyed by the call's raw arguments in nested
  * Maps, so no key string is built and the types stay apart (null is not "null", 2026 is not "2026").
+ * The Maps nest from the last argument to the first: the options (d, c) take few values and the metric (a) many, so a
+ * new period spelling adds one Map per option pair and an entry per metric, not two Maps per metric (what a new key
+ * allocates, and every minor GC then copies, is most of the cost of a call that misses).
  */
 export class ResultsCache<V> {
   private root = new Map<unknown, Map<unknown, Map<unknown, Map<unknown, V>>>>();
   private entries = 0;
   private bytes = 0;
+  /** The innermost Map the last get reached, and its keys: a set after a miss stores there without walking again. */
+  private lastLevel: Map<unknown, V> | undefined;
+  private lastB: unknown;
+  private lastC: unknown;
+  private lastD: unknown;
 
   constructor(
     private readonly maxEntries: number,
@@ -52,27 +60,40 @@ export class ResultsCache<V> {
   }
 
   get(a: unknown, b: unknown, c: unknown, d: unknown): V | undefined {
-    return this.root.get(a)?.get(b)?.get(c)?.get(d);
+    const level = this.root.get(d)?.get(c)?.get(b);
+    this.lastLevel = level;
+    this.lastB = b;
+    this.lastC = c;
+    this.lastD = d;
+    return level?.get(a);
   }
 
   set(a: unknown, b: unknown, c: unknown, d: unknown, value: V): void {
     const cost = keyBytes(a) + keyBytes(b) + keyBytes(c) + keyBytes(d) + keyBytes(value) + ENTRY_BYTES;
-    if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.get(a, b, c, d) === undefined) {
+    const last = this.lastLevel !== undefined && this.lastB === b && this.lastC === c && this.lastD === d ? this.lastLevel : undefined;
+    this.lastLevel = undefined;
+    const level = last !== undefined && this.entries < this.maxEntries && this.bytes + cost <= this.maxBytes ? last : this.levelFor(a, b, c, d, cost);
+    if (!level.has(a)) {
+      this.entries++;
+      this.bytes += cost;
+    }
+    level.set(a, value);
+  }
+
+  /** The innermost Map for the key, made if missing; everything is dropped first when a new entry would pass a bound. */
+  private levelFor(a: unknown, b: unknown, c: unknown, d: unknown, cost: number): Map<unknown, V> {
+    if ((this.entries >= this.maxEntries || this.bytes + cost > this.maxBytes) && this.root.get(d)?.get(c)?.get(b)?.get(a) === undefined) {
       this.root.clear();
       this.entries = 0;
       this.bytes = 0;
     }
-    let level1 = this.root.get(a);
-    if (!level1) this.root.set(a, (level1 = new Map()));
-    let level2 = level1.get(b);
-    if (!level2) level1.set(b, (level2 = new Map()));
-    let level3 = level2.get(c);
-    if (!level3) level2.set(c, (level3 = new Map()));
-    if (!level3.has(d)) {
-      this.entries++;
-      this.bytes += cost;
-    }
-    level3.set(d, value);
+    let level1 = this.root.get(d);
+    if (!level1) this.root.set(d, (level1 = new Map()));
+    let level2 = level1.get(c);
+    if (!level2) level1.set(c, (level2 = new Map()));
+    let level3 = level2.get(b);
+    if (!level3) level2.set(b, (level3 = new Map()));
+    return level3;
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * The one place where a core call becomes an Excel custom-function result. Every KC function is
- * `return asNumber(() => coreCall(...))` (or asText / asTable): the wrapper runs the core, checks that the result has
- * the type Excel was promised in functions.json, and turns any failure into a CustomFunctions.Error:
+ * `return asNumber("metric", ...its arguments)` (or asText / asTable): the wrapper runs that call of the runtime
+ * engine's Excel face, checks that the result has the type Excel was promised in functions.json, and turns any failure
+ * into a CustomFunctions.Error:
  *   KcError invalidValue -> #VALUE! with the core's message (what to type instead)
  *   KcError notAvailable -> #N/A with the core's message
  *   anything else        -> #VALUE! with a generic message (never an escaping exception)
+ * The call is named and its arguments passed on as they are, not wrapped in a closure: a recalculation runs this for
+ * every cell, and nothing it allocates per call is left for the garbage collector.
  * CustomFunctions is the global that Excel's runtime provides (see node-runtime.ts for Node).
  */
-import { Cell, MESSAGES, isKcError } from "../core";
+import { Cell, Engine, MESSAGES, isKcError } from "../core";
+import { functionsEngine } from "./runtime";
 
 export const UNEXPECTED_MESSAGE = MESSAGES.unexpected.text();
 
@@ -20,10 +24,19 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, UNEXPECTED_MESSAGE);
 }
 
-function run<T>(compute: () => unknown, isValid: (value: unknown) => value is T): T {
+type Face = Engine["excel"];
+/** The Excel face's calls, by what they give Excel. */
+type NumberCall = "metric" | "margin" | "growth" | "change" | "reported";
+type TextCall = "source";
+type TableCall = "statement" | "series" | "metrics" | "periods" | "checks";
+/** A call of the face, its arguments as Excel passed them (its methods take at most five; asNumber & co. type them). */
+type AnyCall = (...args: unknown[]) => unknown;
+
+function run<T>(call: keyof Face, isValid: (value: unknown) => value is T, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown): T {
   let value: unknown;
   try {
-    value = compute();
+    const face = functionsEngine().excel;
+    value = (face[call] as AnyCall).call(face, a, b, c, d, e);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -39,9 +52,17 @@ const isTable = (value: unknown): value is Cell[][] =>
   value.length > 0 &&
   value.every((row) => Array.isArray(row) && row.length === value[0].length && row.length > 0 && row.every(isCell));
 
+/**
+ * A runner of the face's calls of one kind: typed as the call it names (its parameters), made of one function taking up
+ * to five arguments, so that no rest array is built per call.
+ */
+type Runner<C extends keyof Face, R> = <K extends C>(call: K, ...args: Parameters<Face[K]>) => R;
+const runner = <C extends keyof Face, R>(isValid: (value: unknown) => value is R) =>
+  ((call: C, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown) => run(call, isValid, a, b, c, d, e)) as Runner<C, R>;
+
 /** Runs a core call that returns one finite number. */
-export const asNumber = (compute: () => unknown): number => run(compute, isNumber);
+export const asNumber = runner<NumberCall, number>(isNumber);
 /** Runs a core call that returns text. */
-export const asText = (compute: () => unknown): string => run(compute, isText);
+export const asText = runner<TextCall, string>(isText);
 /** Runs a core call that returns a non-empty rectangular table of numbers, text and booleans (a spill). */
-export const asTable = (compute: () => unknown): Cell[][] => run(compute, isTable);
+export const asTable = runner<TableCall, Cell[][]>(isTable);

@@ -1,6 +1,7 @@
 /**
  * The KC custom functions (namespace KC, set in manifest.xml). Each is a thin adapter: Excel's arguments go to one core
- * call (the engine's Excel face, src/core/excel.ts), and adapter.ts turns the result or the failure into what Excel shows.
+ * call (the engine's Excel face, src/core/excel.ts, named), and adapter.ts runs it and turns the result or the failure
+ * into what Excel shows.
  *
  * CustomFunctionsMetadataPlugin reads the JSDoc below to generate functions.json and appends the
  * CustomFunctions.associate(...) calls at build time, so this file holds plain functions only.
@@ -8,7 +9,6 @@
  * Optional parameters arrive as null. `any[][]` parameters accept one cell or a range (a single value arrives as [[value]]).
  */
 import { asNumber, asTable, asText } from "./adapter";
-import { functionsEngine } from "./runtime";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] */
 
@@ -24,7 +24,7 @@ import { functionsEngine } from "./runtime";
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
-  return asNumber(() => functionsEngine().excel.metric(metric, period, currency, scale, overrides));
+  return asNumber("metric", metric, period, currency, scale, overrides);
 }
 
 /**
@@ -38,7 +38,7 @@ export function metric(metric: string, period: any, currency?: string, scale?: s
  * @returns The margin as a fraction.
  */
 export function margin(metric: string, period: any, base?: string, overrides?: any[][]): number {
-  return asNumber(() => functionsEngine().excel.margin(metric, period, base, overrides));
+  return asNumber("margin", metric, period, base, overrides);
 }
 
 /**
@@ -52,7 +52,7 @@ export function margin(metric: string, period: any, base?: string, overrides?: a
  * @returns The growth as a fraction.
  */
 export function growth(metric: string, period: any, basis?: string, overrides?: any[][]): number {
-  return asNumber(() => functionsEngine().excel.growth(metric, period, basis, overrides));
+  return asNumber("growth", metric, period, basis, overrides);
 }
 
 /**
@@ -66,7 +66,7 @@ export function growth(metric: string, period: any, basis?: string, overrides?: 
  * @returns The change, in the metric's unit.
  */
 export function change(metric: string, period: any, basis?: string, overrides?: any[][]): number {
-  return asNumber(() => functionsEngine().excel.change(metric, period, basis, overrides));
+  return asNumber("change", metric, period, basis, overrides);
 }
 
 /**
@@ -79,7 +79,7 @@ export function change(metric: string, period: any, basis?: string, overrides?: 
  * @returns The printed figure.
  */
 export function reported(metric: string, period: any, currency?: string): number {
-  return asNumber(() => functionsEngine().excel.reported(metric, period, currency));
+  return asNumber("reported", metric, period, currency);
 }
 
 /**
@@ -92,7 +92,7 @@ export function reported(metric: string, period: any, currency?: string): number
  * @returns The source, as text.
  */
 export function source(metric: string, period: any, currency?: string): string {
-  return asText(() => functionsEngine().excel.source(metric, period, currency));
+  return asText("source", metric, period, currency);
 }
 
 /**
@@ -106,7 +106,7 @@ export function source(metric: string, period: any, currency?: string): string {
  * @returns The statement as a table.
  */
 export function statement(statement: string, periods?: any[][], currency?: string, scale?: string): any[][] {
-  return asTable(() => functionsEngine().excel.statement(statement, periods, currency, scale));
+  return asTable("statement", statement, periods, currency, scale);
 }
 
 /**
@@ -119,7 +119,7 @@ export function statement(statement: string, periods?: any[][], currency?: strin
  * @returns Periods and values.
  */
 export function series(metric: string, currency?: string, scale?: string): any[][] {
-  return asTable(() => functionsEngine().excel.series(metric, currency, scale));
+  return asTable("series", metric, currency, scale);
 }
 
 /**
@@ -131,7 +131,7 @@ export function series(metric: string, currency?: string, scale?: string): any[]
  * @returns The catalog as a table.
  */
 export function metrics(statement?: string, search?: string): any[][] {
-  return asTable(() => functionsEngine().excel.metrics(statement, search));
+  return asTable("metrics", statement, search);
 }
 
 /**
@@ -142,7 +142,7 @@ export function metrics(statement?: string, search?: string): any[][] {
  * @returns The periods as a column.
  */
 export function periods(metric?: string): any[][] {
-  return asTable(() => functionsEngine().excel.periods(metric));
+  return asTable("periods", metric);
 }
 
 /**
@@ -152,5 +152,5 @@ export function periods(metric?: string): any[][] {
  * @returns The checks as a table.
  */
 export function checks(): any[][] {
-  return asTable(() => functionsEngine().excel.checks());
+  return asTable("checks");
 }

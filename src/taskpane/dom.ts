@@ -13,6 +13,25 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   return node;
 }
 
+/**
+ * Makes `children` the parent's children, in that order, moving as few nodes as possible: those no longer wanted are
+ * removed and the missing ones inserted, while a child already in place stays attached (the browser keeps its style,
+ * layout and shaped text instead of redoing them, as it would after replaceChildren).
+ */
+export function setChildren(parent: Element, children: readonly Node[]): void {
+  const wanted = new Set(children);
+  for (let node = parent.firstChild; node; ) {
+    const next = node.nextSibling;
+    if (!wanted.has(node)) node.remove();
+    node = next;
+  }
+  let at = parent.firstChild;
+  for (const child of children) {
+    if (child === at) at = at.nextSibling;
+    else parent.insertBefore(child, at);
+  }
+}
+
 /** A button that calls `onClick`. */
 export function button(attrs: Attrs, text: string, onClick: () => void): HTMLButtonElement {
   const b = el("button", { type: "button", ...attrs }, text);

@@ -1,6 +1,8 @@
 import Decimal from "decimal.js";
-import { Exact, add, divide, fromDec, multiply, negate, subtract, toDec } from "../../src/core/exact";
+import { Exact, add, divide, fromDec, isZero, multiply, negate, subtract, toDec } from "../../src/core/exact";
 import { D } from "../../src/core/decimal";
+import { quotientNumber, toNumber } from "../../src/core/scale";
+import { engine } from "../helpers/engine";
 
 const MAX = Number.MAX_SAFE_INTEGER; // 9007199254740991
 const text = (value: Exact) => toDec(value).toFixed();
@@ -36,5 +38,53 @@ describe("exact values: plain numbers while safe integers, decimals otherwise", 
   test("negating zero gives zero", () => {
     expect(Object.is(negate(0), 0)).toBe(true);
     expect(negate(-44006)).toBe(44006);
+  });
+});
+
+describe("a quotient of two safe integers as an Excel number, without a Decimal (quotientNumber)", () => {
+  // The Decimal route it replaces: the quotient to 40 significant digits, then the nearest double.
+  const viaDecimal = (a: Exact, b: Exact) => toNumber(divide(a, b));
+
+  test("gross margin, Q1 2026: 345,748 / 2,703,732 (income statement, gross profit over total revenues)", () => {
+    expect(quotientNumber(345748, 2703732)).toBe(viaDecimal(345748, 2703732));
+    expect(quotientNumber(345748, 2703732)).toBeCloseTo(0.1279, 4);
+  });
+
+  test("every margin the filing supports, on total revenues and on gross profit, is the Decimal route's number", () => {
+    let compared = 0;
+    for (const m of engine.metrics().filter((x) => x.unit === "amount" && x.kind === "duration")) {
+      for (const p of engine.periods(m.id)) {
+        for (const base of ["TotalRevenues", "GrossProfit"]) {
+          if (!engine.periods(base).includes(p)) continue;
+          const a = engine.model.exact(m.id, p, "RMB");
+          const b = engine.model.exact(base, p, "RMB");
+          if (isZero(b)) continue;
+          expect(quotientNumber(a, b)).toBe(viaDecimal(a, b));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  test("20,000 pairs of safe integers of every size (fixed seed 20261129), zero and signs", () => {
+    let seed = 20261129;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const integer = () => {
+      const digits = 1 + Math.floor(next() * 16);
+      const n = Math.min(MAX, Math.floor(next() * 10 ** digits));
+      return next() < 0.5 ? -n : n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const a = i % 50 === 0 ? MAX - (i % 7) : integer();
+      const b = integer() || 1;
+      expect(quotientNumber(a, b)).toBe(viaDecimal(a, b));
+    }
+    expect(Object.is(quotientNumber(0, -5), 0)).toBe(true);
+  });
+
+  test("a Decimal operand takes the Decimal route", () => {
+    expect(quotientNumber(D("0.5"), 3)).toBe(viaDecimal(D("0.5"), 3));
+    expect(quotientNumber(MAX, D("1e-30"))).toBe(viaDecimal(MAX, D("1e-30")));
   });
 });

@@ -6,7 +6,7 @@
  */
 import { Currency, SourceTable, formatValue, numberFormat } from "../../core";
 import { cellContent, insertBlock } from "../actions/insert";
-import { button, el, idTag, termNodes } from "../dom";
+import { button, el, idTag, setChildren, termNodes } from "../dom";
 import type { TabContent, TabServices } from "../pane";
 import { MetricDetail, formatGrowth, metricDetail, metricFormula, searchMetrics, sourceView, terms } from "../view-model";
 
@@ -45,10 +45,10 @@ export function findTab(pane: TabServices): FindTab {
     } else searchBox.removeAttribute("aria-activedescendant");
   }
 
-  // Each keystroke re-lists the matches: option and group nodes are made once and reused, and the list is capped, so
-  // a one-letter search does not lay out the whole catalog.
+  // Each keystroke re-lists the matches: option and group nodes are made once and reused, only the nodes that change
+  // are moved (setChildren), and the list is capped, so a one-letter search does not lay out the whole catalog.
   const optionNodes = new Map<string, HTMLElement>();
-  const groupNodes = new Map<string, HTMLElement>();
+  const groupNodes = new Map<string, { box: HTMLElement; heading: HTMLElement }>();
   const optionFor = (m: { id: string; label: string }) => {
     let option = optionNodes.get(m.id);
     if (!option) {
@@ -56,18 +56,18 @@ export function findTab(pane: TabServices): FindTab {
       option.addEventListener("click", () => select(m.id));
       optionNodes.set(m.id, option);
     }
-    option.setAttribute("aria-selected", "false");
+    if (option.getAttribute("aria-selected") !== "false") option.setAttribute("aria-selected", "false");
     return option;
   };
   const groupFor = (statement: string, name: string) => {
-    let box = groupNodes.get(statement);
-    if (!box) {
-      const headingId = `kc-group-${statement}`;
-      box = el("div", { role: "group", "aria-labelledby": headingId });
-      groupNodes.set(statement, box);
+    let group = groupNodes.get(statement);
+    if (!group) {
+      const heading = el("div", { id: `kc-group-${statement}`, role: "presentation" });
+      group = { box: el("div", { role: "group", "aria-labelledby": heading.id }), heading };
+      groupNodes.set(statement, group);
     }
-    box.replaceChildren(el("div", { id: `kc-group-${statement}`, role: "presentation" }, name));
-    return box;
+    if (group.heading.textContent !== name) group.heading.textContent = name;
+    return group;
   };
 
   /** Ends the visible part of the list at an option's bottom edge, so no option shows cut in half. */
@@ -85,6 +85,9 @@ export function findTab(pane: TabServices): FindTab {
   }
 
   function search(text: string) {
+    // The list's own height limit goes before the new options are laid out: fitList then measures that layout
+    // instead of forcing another one.
+    results.style.removeProperty("max-height");
     options = [];
     active = -1;
     const groups = text.trim() ? searchMetrics(pane.engine, text) : [];
@@ -94,18 +97,17 @@ export function findTab(pane: TabServices): FindTab {
       found += group.metrics.length;
       const room = MAX_LISTED - options.length;
       if (room <= 0) continue;
-      const box = groupFor(group.statement, group.name);
-      for (const m of group.metrics.slice(0, room)) {
-        const option = optionFor(m);
-        options.push(option);
-        box.append(option);
-      }
+      const { box, heading } = groupFor(group.statement, group.name);
+      const listed = group.metrics.slice(0, room).map(optionFor);
+      options.push(...listed);
+      setChildren(box, [heading, ...listed]);
       boxes.push(box);
     }
-    results.replaceChildren(...boxes);
+    setChildren(results, boxes);
     results.scrollTop = 0;
     fitList();
-    searchBox.setAttribute("aria-expanded", String(options.length > 0));
+    const expanded = String(options.length > 0);
+    if (searchBox.getAttribute("aria-expanded") !== expanded) searchBox.setAttribute("aria-expanded", expanded);
     if (text.trim() && !options.length) pane.say(`No metric matches '${text.trim()}'. Try a shorter word.`);
     else if (found > options.length) pane.say(`Showing ${options.length} of ${found} matches: type more to narrow them.`);
     else if (pane.messageKind() !== "error") pane.say("");
@@ -261,6 +263,13 @@ export function findTab(pane: TabServices): FindTab {
 
   // The pane's width decides where labels wrap, so how many whole options fit: fit again when it changes.
   new ResizeObserver(() => fitList()).observe(searchBox);
+
+  // Every metric's option node, made once the pane is idle (a few ms): a keystroke then only places nodes, and the
+  // first letters typed do not wait for forty of them to be made.
+  const whenIdle = (work: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => work()) : setTimeout(work, 200));
+  whenIdle(() => {
+    for (const m of pane.engine.search("")) optionFor(m);
+  });
 
   const functionsNote = pane.unavailable("functionMessages");
   return {
