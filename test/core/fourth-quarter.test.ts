@@ -85,7 +85,7 @@ describe("a fourth quarter's release imports", () => {
     expect(engine.excel.metric("TotalRevenues", "2026Q3")).toBe(2703732);
     expect(engine.excel.metric("CashAtEndOfPeriod", "2026Q4")).toBe(284522);
     const error = caught(() => engine.excel.metric("TotalRevenues", "FY2026"), Error);
-    expect(error.message).toMatch(/^Period 'FY2026' is not valid\. Type a quarter such as 2026Q1/);
+    expect(error.message).toMatch(/^Period 'FY2026' is a full year: KC functions answer quarters\. Add its quarters, 2026Q1 to 2026Q4/);
   });
 });
 
