@@ -215,7 +215,7 @@ export const IMPORT_MESSAGES = {
   notReleaseFormat: (label: string, header: string, text: string, how: string) =>
     `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,
   restated: (period: string, id: string, later: string, laterRelease: string, laterLine: number, earlier: string, earlierRelease: string, earlierLine: number) =>
-    `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s`,
+    `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s figure`,
   incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
 
   // Year columns (a fourth quarter's release) against the year's quarters

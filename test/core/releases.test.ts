@@ -126,8 +126,8 @@ describe("a restatement", () => {
     const rows = restated.excel.checks();
     const noted = rows.filter((r) => String(r[4]).startsWith("noted: restated"));
     expect(noted).toEqual([
-      ["SellingAndMarketingExpenses in the Q2 2026 release = the Q1 2026 release", "2026Q1", -123000, -123776, "noted: restated: 2026Q1 SellingAndMarketingExpenses: (123,000) in the Q2 2026 release (line 237), (123,776) in the Q1 2026 release (line 237); KC uses the Q2 2026 release's"],
-      ["GeneralAndAdministrativeExpenses in the Q2 2026 release = the Q1 2026 release", "2026Q1", -195541, -194765, "noted: restated: 2026Q1 GeneralAndAdministrativeExpenses: (195,541) in the Q2 2026 release (line 238), (194,765) in the Q1 2026 release (line 238); KC uses the Q2 2026 release's"],
+      ["SellingAndMarketingExpenses in the Q2 2026 release = the Q1 2026 release", "2026Q1", -123000, -123776, "noted: restated: 2026Q1 SellingAndMarketingExpenses: (123,000) in the Q2 2026 release (line 237), (123,776) in the Q1 2026 release (line 237); KC uses the Q2 2026 release's figure"],
+      ["GeneralAndAdministrativeExpenses in the Q2 2026 release = the Q1 2026 release", "2026Q1", -195541, -194765, "noted: restated: 2026Q1 GeneralAndAdministrativeExpenses: (195,541) in the Q2 2026 release (line 238), (194,765) in the Q1 2026 release (line 238); KC uses the Q2 2026 release's figure"],
     ]);
     expect(rows.filter((r) => String(r[4]).startsWith("FAIL"))).toEqual([]);
   });
