@@ -12,6 +12,8 @@ import { MetricDetail, formatGrowth, metricDetail, metricFormula, searchMetrics,
 
 /** Matches listed at once; more are reached by typing more. */
 const MAX_LISTED = 40;
+/** The options always laid out: more than the list shows at once (fitList measures them); the rest wait for a scroll. */
+const NEAR_OPTIONS = 8;
 /** The results list shows whole options up to about this height (px); the rest scroll. */
 const LIST_HEIGHT = 224;
 
@@ -99,7 +101,10 @@ export function findTab(pane: TabServices): FindTab {
       if (room <= 0) continue;
       const { box, heading } = groupFor(group.statement, group.name);
       const listed = group.metrics.slice(0, room).map(optionFor);
-      options.push(...listed);
+      for (const option of listed) {
+        const far = options.push(option) > NEAR_OPTIONS;
+        if (option.classList.contains("kc-far") !== far) option.classList.toggle("kc-far", far);
+      }
       setChildren(box, [heading, ...listed]);
       boxes.push(box);
     }
