@@ -276,9 +276,11 @@ export class Model {
   private scenarioValue(id: string, scenario: Scenario): Exact {
     const override = scenario.overrides.get(id);
     if (override !== undefined) return override;
+    // What no override flows into is the reported figure, itself cached: only the recomputed ones are memoized.
+    if (!scenario.dirty.has(id)) return this.reported(id, scenario.period, scenario.currency, scenario.reported);
     const known = scenario.memo.get(id);
     if (known !== undefined) return known;
-    const value = scenario.dirty.has(id) ? this.recomputed(id, scenario) : this.reported(id, scenario.period, scenario.currency, scenario.reported);
+    const value = this.recomputed(id, scenario);
     scenario.memo.set(id, value);
     return value;
   }
