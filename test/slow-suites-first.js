@@ -19,8 +19,12 @@ const SLOW_SUITES = [
   [/test\/fuzz\/importer\.fuzz\.test\.ts$/, 6],
   [/test\/export\/acceptance\.test\.ts$/, 5],
   [/test\/export\/xlsx\.test\.ts$/, 4],
+  [/test\/export\/charts\.test\.ts$/, 3],
+  [/test\/core\/exact\.test\.ts$/, 3],
   [/test\/cli\/releases\.test\.ts$/, 3],
   [/test\/taskpane\/release-library\.test\.ts$/, 3],
+  [/test\/core\/fourth-quarter\.test\.ts$/, 2],
+  [/test\/core\/release-refusals\.test\.ts$/, 2],
 ];
 
 /** How many seconds of unit suites run before the first suite that needs the build (it takes about 15 s). */
