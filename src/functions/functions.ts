@@ -8,7 +8,7 @@
  * Ids (the first word after @customfunction) are stored in users' workbooks: never change one.
  * Optional parameters arrive as null. `any[][]` parameters accept one cell or a range (a single value arrives as [[value]]).
  */
-import { asNumber, asTable, asText } from "./adapter";
+import { asNumber, asTable, asText, metricNumber } from "./adapter";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] */
 
@@ -24,7 +24,7 @@ import { asNumber, asTable, asText } from "./adapter";
  * @returns The figure.
  */
 export function metric(metric: string, period: any, currency?: string, scale?: string, overrides?: any[][]): number {
-  return asNumber("metric", metric, period, currency, scale, overrides);
+  return metricNumber(metric, period, currency, scale, overrides);
 }
 
 /**
