@@ -1,13 +1,14 @@
 /**
  * Jest on Node, ts-jest transpiling, in three projects:
  *   unit     every test/**\/*.test.ts that needs neither the built add-in nor a program outside Node: `npm test`
- *            (scripts/test.js: tsc --noEmit alongside `jest --selectProjects unit`), the fixed-seed fuzz samples included
+ *            (`jest --selectProjects unit`), the fixed-seed fuzz samples included
  *   build    the suites that read webpack's output (BUILT_SUITES: the build, the bundle, the task pane in Chromium):
  *            their globalSetup builds production and development once per run (test/build/global-setup.ts), and only
  *            when one of them is selected (`npx jest test/core` builds nothing)
  *   engines  the exported workbook recalculated by LibreOffice (ENGINE_SUITES)
  * `npm run test:e2e` runs build and engines, `npx jest` all three, `npm run fuzz` (jest.fuzz.config.js) the fuzzers in
- * full and the hostile-input suites (test/hostile). CI runs npm test, npm run test:e2e and npm run fuzz.
+ * full and the hostile-input suites (test/hostile). CI runs npm run lint (with tsc), npm test, npm run test:e2e and
+ * npm run fuzz.
  */
 const BUILT_SUITES = ["test/build/**/*.test.ts", "test/browser/**/*.test.ts", "test/fuzz/bundle.test.ts"];
 const ENGINE_SUITES = ["test/export/libreoffice.test.ts"];
@@ -21,7 +22,7 @@ const base = {
   roots: ["<rootDir>/test"],
   transform: {
     // Transpile only: tsconfig.json sets isolatedModules, which makes ts-jest use ts.transpileModule per file instead of
-    // type-checking the program in every worker; the type-check is `tsc --noEmit`, which npm test runs alongside.
+    // type-checking the program in every worker; the type-check is `tsc --noEmit`, which npm run lint runs.
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleNameMapper: {

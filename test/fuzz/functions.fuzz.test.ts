@@ -1,7 +1,7 @@
 /**
  * Every KC function, fuzzed through its registered entry point with fast-check (the fuzzer and its property are in
  * functions-fuzz.ts): each case returns the type functions.json declares or a #VALUE! / #N/A CustomFunctions.Error with
- * the core's message, nothing else thrown, every call within its time limit. npm test runs 300 cases per function,
+ * the core's message, nothing else thrown, every call within its time limit. npm test runs 120 cases per function,
  * npm run fuzz 10,000 (fuzz-settings.ts: profiles, fixed seeds, KC_FUZZ_SEED and KC_FUZZ_RUNS to replay).
  * npm run fuzz runs it in a plain Node process, as the functions run in Excel (fuzz-settings.ts: fuzzReport).
  */

@@ -35,7 +35,7 @@ export interface FuzzSettings {
 /** Distinct per profile, so the full run does not repeat the quick run's cases. */
 export const DEFAULT_SEEDS: Record<FuzzProfile, number> = { quick: 1, full: 2 };
 const PROFILES: Record<FuzzProfile, Pick<FuzzSettings, "functionRuns" | "importerRuns" | "scenarioRuns" | "scanStride">> = {
-  quick: { functionRuns: 300, importerRuns: 10, scenarioRuns: 200, scanStride: 25 },
+  quick: { functionRuns: 120, importerRuns: 10, scenarioRuns: 200, scanStride: 40 },
   full: { functionRuns: 10_000, importerRuns: 200, scenarioRuns: 4_000, scanStride: 1 },
 };
 
