@@ -5,7 +5,7 @@
  * (c:strRef / c:numRef), so the chart follows the analyst's inputs; the cached points are the layout's values, for
  * viewers that draw without recalculating. Pure text: xlsx-charts.ts puts the parts into the package.
  */
-import { Block, absoluteA1, sheetPrefix } from "../core";
+import { Block, absoluteA1, escapeXml, sheetPrefix } from "../core";
 import type { ChartSpec } from "./layout";
 
 const NS = {
@@ -18,8 +18,6 @@ const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** What a cell of the chart's sheet holds (0-based row and column), as the chart caches it; undefined when empty. */
 export type CellAt = (row: number, col: number) => { value: string | number; numFmt?: string } | undefined;
-
-export const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /** Axis ids: the columns' category and value axes, then the lines'. */
 const AXES = { columnsCat: 1001, columnsVal: 1002, linesCat: 1003, linesVal: 1004 };

@@ -5,8 +5,9 @@
  * of the parts is drawingml.ts's.
  */
 import JSZip from "jszip";
+import { escapeXml, unescapeXml } from "../core";
 import type { ChartSpec, SheetLayout } from "./layout";
-import { CellAt, chartXml, drawingXml, escapeXml } from "./drawingml";
+import { CellAt, chartXml, drawingXml } from "./drawingml";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TYPES = {
@@ -83,9 +84,6 @@ function worksheetPaths(workbook: string, rels: string): Map<string, string> {
 function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
-
-const unescapeXml = (text: string): string =>
-  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
 
 const basename = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 

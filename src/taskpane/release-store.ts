@@ -11,6 +11,7 @@
  * because a release is at most 2 MB (2.7 MB as base64) and is read in a batch of its own. KC's own limits on what a
  * workbook holds are core/limits.ts's MAX_STORED_RELEASES and MAX_STORED_BYTES.
  */
+import { escapeXml, unescapeXml } from "../core";
 
 /** A release as a workbook stores it. */
 export interface StoredRelease {
@@ -116,19 +117,17 @@ export function officeReleaseHost(): { store: ReleaseStore; recalculate(): Promi
   };
 }
 
-const escapeAttribute = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unescapeAttribute = (text: string): string => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
 /** A release as its custom XML part. */
 export function releaseXml(release: StoredRelease): string {
-  return `<release xmlns="${RELEASES_NAMESPACE}" name="${escapeAttribute(release.name)}" quarter="${escapeAttribute(release.quarter)}" encoding="base64">${toBase64(release.text)}</release>`;
+  return `<release xmlns="${RELEASES_NAMESPACE}" name="${escapeXml(release.name)}" quarter="${escapeXml(release.quarter)}" encoding="base64">${toBase64(release.text)}</release>`;
 }
 
 /** A release from its custom XML part, as Excel gives it back (with or without an XML declaration, any attribute order). */
 export function parseReleaseXml(xml: string): Omit<StoredRelease, "id"> {
   const m = /<(?:\w+:)?release\b([^>]*)>([^<]*)<\/(?:\w+:)?release>/.exec(xml);
   if (!m) throw new Error("not a KC release part");
-  const attributes = new Map([...m[1].matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], unescapeAttribute(a[2])]));
+  const attributes = new Map([...m[1].matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)].map((a) => [a[1], unescapeXml(a[2])]));
   return { name: attributes.get("name") ?? "", quarter: attributes.get("quarter") ?? "", text: fromBase64(m[2].replace(/\s+/g, "")) };
 }
 

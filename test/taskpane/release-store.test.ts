@@ -18,6 +18,10 @@ describe("a release as its custom XML part", () => {
     const xml = releaseXml({ id: null, name: `a "quoted" & <odd> name.htm`, quarter: "2026Q2", text: TRICKY });
     expect(xml).toMatch(new RegExp(`^<release xmlns="${RELEASES_NAMESPACE}" name="a &quot;quoted&quot; &amp; &lt;odd&gt; name\\.htm" quarter="2026Q2" encoding="base64">[A-Za-z0-9+/=]+</release>$`));
     expect(parseReleaseXml(xml)).toEqual({ name: `a "quoted" & <odd> name.htm`, quarter: "2026Q2", text: TRICKY });
+    // An apostrophe is escaped too (one XML escape for the whole add-in), and &amp;apos; stays text.
+    const apostrophe = releaseXml({ id: null, name: "Kingsoft's &apos; release.htm", quarter: "2026Q2", text: "x" });
+    expect(apostrophe).toContain(`name="Kingsoft&apos;s &amp;apos; release.htm"`);
+    expect(parseReleaseXml(apostrophe).name).toBe("Kingsoft's &apos; release.htm");
   });
 
   test("reads back as Excel may give it: a declaration, a prefix, attributes in another order, wrapped base64", () => {
