@@ -32,8 +32,8 @@ const GROWTH_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, 0]
 type Cached = number | Refusal;
 
 /**
- * A cached function's computation from its arguments as Excel passed them. These are module functions, not closures,
- * and they read the arguments into locals: a call that misses the results cache allocates nothing of its own.
+ * A cached function's computation from its arguments as Excel passed them. These are made once, at module load (not a
+ * closure per call), and read the arguments into locals: a call that misses the results cache allocates nothing of its own.
  */
 type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number;
 
