@@ -53,6 +53,16 @@ export type CurrencyKey = Currency | "";
 /** Values that replace metrics for one evaluation, in the evaluation's currency and the metrics' own units. */
 export type Overrides = ReadonlyMap<string, Exact>;
 
+/**
+ * A set of overridden metric ids, in the order given: what every scenario over those ids recomputes. Found again for
+ * each call's overrides without building a key (overrideShape), and shared with the rules that judge the set.
+ */
+export interface OverrideShape {
+  readonly ids: readonly string[];
+  /** The metrics whose formulas or parts read any of them, transitively. */
+  readonly dirty: ReadonlySet<string>;
+}
+
 /** One evaluation under overrides: its period and currency, the values computed so far, and how formulas read. */
 interface Scenario {
   period: PeriodKey;
@@ -67,7 +77,7 @@ interface Scenario {
 /** Whether a unit's figures are kept without a currency (ratios, share counts, the rate). */
 export const currencyless = (unit: Unit): boolean => !UNITS[unit].currency;
 export const RATE_METRIC = "ExchangeRateRMBPerUSD";
-const SCENARIO_MEMO_LIMIT = 64;
+const OVERRIDE_SHAPE_LIMIT = 64;
 
 interface RowRef {
   metric: string;
@@ -100,8 +110,9 @@ export class Model {
   private readonly periodCache = new Map<string, PeriodKey[]>();
   /** Reported values by currency, then period, then metric id (nested maps: no key string is built per lookup). */
   private readonly valueCache: Record<Currency, Map<PeriodKey, Map<string, Exact>>> = { RMB: new Map(), USD: new Map() };
-  private readonly scenarioMemos = new Map<string, Map<string, Exact>>();
-  private readonly dirtySets = new Map<string, ReadonlySet<string>>();
+  /** Override shapes seen, by their first id (a few recur: a workbook's overrides ranges). */
+  private readonly shapes = new Map<string, OverrideShape[]>();
+  private shapeCount = 0;
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
@@ -177,8 +188,10 @@ export class Model {
         period,
         currency,
         overrides,
-        dirty: this.dirtyUnder(overrides),
-        memo: this.scenarioMemo(period, currency, overrides),
+        dirty: this.overrideShape(overrides).dirty,
+        // For this call only: a memo kept across calls cost more (its key, and the old-generation garbage of the maps
+        // it dropped) than recomputing the few sums an override flows into.
+        memo: new Map(),
         reported: this.cacheFor(period, currency),
         // Overrides are a scenario for one period: earlier quarters keep their reported figures.
         read: (ref, offset) => (offset ? this.reported(ref, shiftPeriod(period, offset), currency) : this.scenarioValue(ref, scenario)),
@@ -245,31 +258,26 @@ export class Model {
     return cache;
   }
 
-  /**
-   * Values computed under the same overrides are the same: a workbook's scenario cells share one memo across calls.
-   * Kept for a bounded number of distinct scenarios.
-   */
-  /** The metrics whose formulas read any of the overridden ones (a few sets of overridden ids recur: cached). */
-  private dirtyUnder(overrides: Overrides): ReadonlySet<string> {
-    const key = [...overrides.keys()].join("|");
-    let dirty = this.dirtySets.get(key);
-    if (!dirty) {
-      dirty = new Set([...this.metrics.values()].filter((m) => dependsOnAny(m, overrides)).map((m) => m.id));
-      if (this.dirtySets.size >= SCENARIO_MEMO_LIMIT) this.dirtySets.clear();
-      this.dirtySets.set(key, dirty);
+  /** The shape of a set of overrides: found by comparing ids (no key is built), made on first sight. */
+  overrideShape(overrides: Overrides): OverrideShape {
+    let first = "";
+    for (const id of overrides.keys()) {
+      first = id;
+      break;
     }
-    return dirty;
-  }
-
-  private scenarioMemo(period: PeriodKey, currency: Currency, overrides: Overrides): Map<string, Exact> {
-    let key = `${period}|${currency}`;
-    for (const [id, value] of overrides) key += `|${id}=${String(value)}`;
-    let memo = this.scenarioMemos.get(key);
-    if (!memo) {
-      if (this.scenarioMemos.size >= SCENARIO_MEMO_LIMIT) this.scenarioMemos.clear();
-      this.scenarioMemos.set(key, (memo = new Map()));
+    const seen = this.shapes.get(first);
+    if (seen) for (const shape of seen) if (sameIds(shape.ids, overrides)) return shape;
+    const shape: OverrideShape = {
+      ids: [...overrides.keys()],
+      dirty: new Set([...this.metrics.values()].filter((m) => dependsOnAny(m, overrides)).map((m) => m.id)),
+    };
+    if (this.shapeCount >= OVERRIDE_SHAPE_LIMIT) {
+      this.shapes.clear();
+      this.shapeCount = 0;
     }
-    return memo;
+    this.shapes.set(first, [...(this.shapes.get(first) ?? []), shape]);
+    this.shapeCount++;
+    return shape;
   }
 
   /** A metric under overrides: recomputed when its formula reads an overridden metric, else as reported. */
@@ -401,6 +409,13 @@ export class Model {
       }
     }
   }
+}
+
+function sameIds(ids: readonly string[], overrides: Overrides): boolean {
+  if (ids.length !== overrides.size) return false;
+  let i = 0;
+  for (const id of overrides.keys()) if (id !== ids[i++]) return false;
+  return true;
 }
 
 function dependsOnAny(metric: Metric, overrides: ReadonlyMap<string, unknown>): boolean {

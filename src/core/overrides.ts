@@ -10,30 +10,29 @@
  */
 import { references } from "./formula";
 import { KcError, kcError } from "./messages";
-import { Model, Overrides, RATE_METRIC } from "./model";
+import { Model, OverrideShape, Overrides, RATE_METRIC } from "./model";
 
 /** For each overridden metric, its row in the overrides range (1-based) and the value as typed. */
 export type OverrideRows = ReadonlyMap<string, { row: number; typed: number }>;
 
-const STRUCTURE_CACHE_LIMIT = 256;
-
 export class OverrideRules {
-  /** The structural verdict (no values involved) per set of overridden ids: null when the set may be overridden. */
-  private readonly structure = new Map<string, KcError | null>();
+  /**
+   * Sets of overridden ids found structurally sound (no values involved). A refusal is judged again on every call: its
+   * message names rows of that call's range, and the same ids may stand in other rows of another range.
+   */
+  private readonly sound = new WeakSet<OverrideShape>();
 
   constructor(private readonly model: Model) {}
 
   /** Throws the KcError of the first refused override, in row order; returns when every override can flow. */
   check(overrides: Overrides, rows?: OverrideRows): void {
     const rowOf = (id: string) => rows?.get(id)?.row ?? [...overrides.keys()].indexOf(id) + 1;
-    const key = [...overrides.keys()].join("|");
-    let verdict = this.structure.get(key);
-    if (verdict === undefined) {
-      verdict = this.structural(overrides, rowOf);
-      if (this.structure.size >= STRUCTURE_CACHE_LIMIT) this.structure.clear();
-      this.structure.set(key, verdict);
+    const shape = this.model.overrideShape(overrides);
+    if (!this.sound.has(shape)) {
+      const refused = this.structural(overrides, rowOf);
+      if (refused) throw refused;
+      this.sound.add(shape);
     }
-    if (verdict) throw new KcError(verdict.key, verdict.message);
     for (const [id, value] of overrides) {
       const sign = this.model.metric(id).sign;
       const negative = typeof value === "number" ? value < 0 : value.isNegative() && !value.isZero();

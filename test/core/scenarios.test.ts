@@ -123,6 +123,13 @@ describe("rule 4: refused with #VALUE!, naming the row and what to override inst
     }
   });
 
+  test("a refusal names the rows of the call's own range, when the same ids stood in other rows of an earlier range", () => {
+    const conflict: Rows = [["PublicCloudRevenues", 2000000], ["TotalRevenues", 3000000]];
+    expect(caught(() => metric("GrossProfit", conflict)).message).toContain("Overrides row 2: TotalRevenues is computed from PublicCloudRevenues (row 1)");
+    const lower = [[null, null], ["PublicCloudRevenues", 2000000], [null, null], ["TotalRevenues", 3000000]];
+    expect(caught(() => excel.metric("GrossProfit", Q, null, null, lower)).message).toContain("Overrides row 4: TotalRevenues is computed from PublicCloudRevenues (row 2)");
+  });
+
   test("the issue's cases: the cost of revenues breakdown cannot silently leave cost of revenues unchanged", () => {
     expect(caught(() => excel.metric("CostOfRevenues", Q, null, null, [["IDCCosts", 1000]])).key).toBe("overrideProse");
   });
