@@ -136,6 +136,8 @@ describeBrowser("task pane in Chromium (preview page)", () => {
 
   test("a short search lists at most 40 matches, says how to narrow the rest, and never shows an option cut in half", async () => {
     await page.fill("#kc-search", "a");
+    // The keystroke places the first 8 (more than the list shows); the rest follow once the pane is idle.
+    await page.waitForFunction(() => document.querySelectorAll("#kc-results [role=option]").length >= 40);
     expect(await page.locator("#kc-results [role=option]").count()).toBe(40);
     expect(await message("find")).toMatch(/^Showing 40 of \d+ matches: type more to narrow them\.$/);
     // The list's visible part ends at an option's bottom edge (the rest scrolls).
@@ -149,6 +151,17 @@ describeBrowser("task pane in Chromium (preview page)", () => {
     await fitsAtEveryWidth();
     await page.fill("#kc-search", "");
     expect(await page.locator("#kc-results [role=option]").count()).toBe(0);
+  });
+
+  test("End right after a letter reaches the 40th match: the options not yet placed are placed for it", async () => {
+    await page.fill("#kc-search", "a");
+    await page.press("#kc-search", "End");
+    const active = await page.getAttribute("#kc-search", "aria-activedescendant");
+    expect(await page.evaluate((id) => {
+      const all = [...document.querySelectorAll("#kc-results [role=option]")];
+      return { index: all.findIndex((o) => o.id === id), count: all.length, selected: document.getElementById(id!)?.getAttribute("aria-selected") };
+    }, active)).toEqual({ index: 39, count: 40, selected: "true" });
+    await page.fill("#kc-search", "");
   });
 
   test('search "ebitda", pick it with the keyboard: 747,506 for 2026Q1, printed and recomputed; its definition in labels', async () => {

@@ -12,7 +12,10 @@ import { MetricDetail, formatGrowth, metricDetail, metricFormula, searchMetrics,
 
 /** Matches listed at once; more are reached by typing more. */
 const MAX_LISTED = 40;
-/** The options always laid out: more than the list shows at once (fitList measures them); the rest wait for a scroll. */
+/**
+ * The options a keystroke places and lays out: more than the list shows at once (fitList measures them). The rest are
+ * placed when the pane is idle (not at all while the next letter comes first), and laid out when scrolled to.
+ */
 const NEAR_OPTIONS = 8;
 /** The results list shows whole options up to about this height (px); the rest scroll. */
 const LIST_HEIGHT = 224;
@@ -39,6 +42,7 @@ export function findTab(pane: TabServices): FindTab {
   const sourceSection = el("section", { id: "kc-source", class: "kc-source", hidden: "" });
 
   function setActive(index: number) {
+    placeRest();
     options.forEach((o, i) => o.setAttribute("aria-selected", String(i === index)));
     active = index;
     if (index >= 0) {
@@ -46,6 +50,8 @@ export function findTab(pane: TabServices): FindTab {
       options[index].scrollIntoView({ block: "nearest" });
     } else searchBox.removeAttribute("aria-activedescendant");
   }
+
+  const whenIdle = (work: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => work(), { timeout: 200 }) : setTimeout(work, 50));
 
   // Each keystroke re-lists the matches: option and group nodes are made once and reused, only the nodes that change
   // are moved (setChildren), and the list is capped, so a one-letter search does not lay out the whole catalog.
@@ -72,50 +78,87 @@ export function findTab(pane: TabServices): FindTab {
     return group;
   };
 
-  /** Ends the visible part of the list at an option's bottom edge, so no option shows cut in half. */
+  /**
+   * Ends the visible part of the list at an option's bottom edge, so no option shows cut in half. It measures under the
+   * height limit already set (the options stand where they stand whatever the limit: the scrollbar's gutter is always
+   * kept), so a keystroke lays the pane out once, and a second time only when the limit has to change. An empty list
+   * (hidden) needs no measuring: the pane's first layout is not forced while it mounts.
+   */
   function fitList() {
-    results.style.removeProperty("max-height");
-    if (results.scrollHeight <= LIST_HEIGHT) return;
-    const top = results.getBoundingClientRect().top + results.clientTop;
-    let fits = 0;
-    for (const option of options) {
-      const bottom = option.getBoundingClientRect().bottom - top;
-      if (bottom > LIST_HEIGHT) break;
-      fits = bottom;
+    let limit = "";
+    if (options.length && results.scrollHeight > LIST_HEIGHT) {
+      const top = results.getBoundingClientRect().top + results.clientTop - results.scrollTop;
+      let fits = 0;
+      for (const option of options) {
+        if (!option.isConnected) break; // not placed yet: below the near ones, far past the list's height
+        const bottom = option.getBoundingClientRect().bottom - top;
+        if (bottom > LIST_HEIGHT) break;
+        fits = bottom;
+      }
+      limit = `${Math.ceil(fits)}px`; // the content box: the borders come on top
     }
-    results.style.maxHeight = `${Math.ceil(fits)}px`; // the content box: the borders come on top
+    if (results.style.maxHeight !== limit) results.style.maxHeight = limit;
+  }
+
+  /** The last search's groups in order, each with its box, heading and options (placed in the list or waiting). */
+  let listing: Array<{ box: HTMLElement; heading: HTMLElement; listed: HTMLElement[] }> = [];
+  let restPending: (() => void) | null = null;
+
+  /** Puts the listing's first `count` options (with their groups' boxes and headings) in the list, and no others. */
+  function place(count: number) {
+    const boxes: HTMLElement[] = [];
+    let placed = 0;
+    for (const { box, heading, listed } of listing) {
+      if (placed >= count) break;
+      const shown = listed.length <= count - placed ? listed : listed.slice(0, count - placed);
+      placed += shown.length;
+      setChildren(box, [heading, ...shown]);
+      boxes.push(box);
+    }
+    setChildren(results, boxes);
+  }
+
+  /** Places the options past the near ones now, if they still wait (a key that moves through them needs them). */
+  function placeRest() {
+    restPending?.();
   }
 
   function search(text: string) {
-    // The list's own height limit goes before the new options are laid out: fitList then measures that layout
-    // instead of forcing another one.
-    results.style.removeProperty("max-height");
     options = [];
     active = -1;
+    restPending = null;
+    listing = [];
     const groups = text.trim() ? searchMetrics(pane.engine, text) : [];
-    const boxes: HTMLElement[] = [];
     let found = 0;
     for (const group of groups) {
       found += group.metrics.length;
       const room = MAX_LISTED - options.length;
       if (room <= 0) continue;
-      const { box, heading } = groupFor(group.statement, group.name);
       const listed = group.metrics.slice(0, room).map(optionFor);
       for (const option of listed) {
         const far = options.push(option) > NEAR_OPTIONS;
         if (option.classList.contains("kc-far") !== far) option.classList.toggle("kc-far", far);
       }
-      setChildren(box, [heading, ...listed]);
-      boxes.push(box);
+      listing.push({ ...groupFor(group.statement, group.name), listed });
     }
-    setChildren(results, boxes);
-    results.scrollTop = 0;
-    fitList();
+    place(NEAR_OPTIONS);
+    if (options.length > NEAR_OPTIONS) {
+      const rest = () => {
+        if (restPending !== rest) return; // a later search replaced this list
+        restPending = null;
+        place(MAX_LISTED);
+        if (!results.style.maxHeight) fitList(); // the near options did not fill the list's height: these may
+      };
+      restPending = rest;
+      whenIdle(rest);
+    }
     const expanded = String(options.length > 0);
     if (searchBox.getAttribute("aria-expanded") !== expanded) searchBox.setAttribute("aria-expanded", expanded);
     if (text.trim() && !options.length) pane.say(`No metric matches '${text.trim()}'. Try a shorter word.`);
     else if (found > options.length) pane.say(`Showing ${options.length} of ${found} matches: type more to narrow them.`);
     else if (pane.messageKind() !== "error") pane.say("");
+    if (options.length) results.scrollTop = 0; // (an empty list is hidden: nothing to scroll, no layout to force)
+    fitList(); // last: the one layout it measures includes the message line's change
   }
 
   searchBox.addEventListener("input", () => search(searchBox.value));
@@ -271,7 +314,6 @@ export function findTab(pane: TabServices): FindTab {
 
   // Every metric's option node, made once the pane is idle (a few ms): a keystroke then only places nodes, and the
   // first letters typed do not wait for forty of them to be made.
-  const whenIdle = (work: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => work()) : setTimeout(work, 200));
   whenIdle(() => {
     for (const m of pane.engine.search("")) optionFor(m);
   });
