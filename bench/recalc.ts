@@ -160,7 +160,7 @@ async function main() {
     for (const book of [books.native, books.bare]) for (let i = 0; i < 6; i++) change(book, PERIODS[(i + 1) % 3]);
     for (const book of [books.native, books.bare]) change(book, PERIODS[0]);
     // Warm the kc book's path (HyperFormula, the plugin, the adapters, the core's code) without computing any other
-    // period: other spellings of PERIODS[0] miss the result cache but find the model's values for PERIODS[0].
+    // period: other spellings of PERIODS[0] are new argument keys but find the model's values for PERIODS[0].
     for (const spelling of WARM_SPELLINGS) change(books.kc, spelling);
     change(books.kc, PERIODS[0]);
     for (const p of [PERIODS[1], PERIODS[2]]) {

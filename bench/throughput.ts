@@ -132,10 +132,10 @@ async function main() {
   if (check !== 747506) throw new Error(`KC.METRIC("AdjustedEBITDA","2026Q1") gave ${String(check)}, expected 747506`);
 
   const results: Record<string, unknown> = {};
-  // KC.METRIC, printed figure, result cache hit: the canonical spelling of every key, cycled.
+  // KC.METRIC, printed figure, arguments seen before: the canonical spelling of every key, cycled.
   results.metricCached = { ...measureRate(cycle(METRIC, w.metricKeys)), keys: w.metricKeys.length };
-  // KC.METRIC, printed figure, result cache missed (the model's values are warm): each run passes every key once
-  // with a spelling of the period never used before, so every call misses the result cache.
+  // KC.METRIC, printed figure, a new argument key (the model's values are warm): each run passes every key once with a
+  // spelling of the period never used before (a results cache keyed by the raw arguments would miss on every call).
   const spellingsByPeriod = new Map<string, (string | number)[]>();
   for (const k of w.metricKeys) if (!spellingsByPeriod.has(k[1] as string)) spellingsByPeriod.set(k[1] as string, spellings(k[1] as string));
   const variants = Math.min(...[...spellingsByPeriod.values()].map((s) => s.length)) - 1;

@@ -24,7 +24,6 @@ export type Matrix = Cell[][];
 
 /** The length limit of each cached argument of a function (metric, period, then its two options). */
 type Limits = readonly [number, number, number, number];
-const METRIC_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, MAX_OPTION_LENGTH] as const;
 const MARGIN_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_NAME_LENGTH, 0] as const;
 const GROWTH_LIMITS = [MAX_NAME_LENGTH, MAX_PERIOD_LENGTH, MAX_OPTION_LENGTH, 0] as const;
 
@@ -40,6 +39,9 @@ type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelA
 /**
  * KC.METRIC reads metric, period, currency and scale, checks that the metric has the period, then the overrides.
  * Without overrides metricValue makes the check itself, after its own cache (a figure it holds passed it).
+ * It has no results cache of its raw arguments: its readers cache what they read (the name index, refusals included,
+ * and the period reader) and the engine keeps each figure by canonical key, so a call is three or four lookups, no more
+ * than a results cache's hit, and a new spelling of a period costs one parse instead of a new entry per metric.
  */
 function computeMetric(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
   const id = engine.index.resolve(metric);
@@ -82,7 +84,6 @@ function readCallOverrides(engine: Engine, overrides: ExcelArg, scale: Scale): O
 }
 
 export class ExcelFunctions {
-  private readonly metricResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly marginResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly growthResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly changeResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
@@ -91,7 +92,7 @@ export class ExcelFunctions {
 
   /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
   metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-    return this.cached(this.metricResults, METRIC_LIMITS, computeMetric, metric, period, currency, scale, overrides);
+    return computeMetric(this.engine, metric, period, currency, scale, overrides);
   }
 
   /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */

@@ -73,7 +73,8 @@ describe("text past its length limit is #VALUE! before anything reads it", () =>
 describe("a refusal is cached like a result", () => {
   test("the same typo twice runs the lookup and its did-you-mean search once", () => {
     const engine = fresh();
-    const resolve = jest.spyOn(engine.index, "resolve");
+    // KC.METRIC has no results cache: the name index keeps the refusal, so the lookup runs once.
+    const lookup = jest.spyOn(MetricIndex.prototype as unknown as { lookup: () => string }, "lookup");
     const search = jest.spyOn(MetricIndex.prototype as unknown as { closest: () => string[] }, "closest");
     try {
       const first = caught(() => engine.excel.metric("TotalRevenus", "2026Q1"));
@@ -81,9 +82,10 @@ describe("a refusal is cached like a result", () => {
       expect(first.message).toBe("Unknown metric 'TotalRevenus'. Did you mean TotalRevenues?");
       expect(second.message).toBe(first.message);
       expect(second.key).toBe("metricUnknown");
-      expect(resolve).toHaveBeenCalledTimes(1);
+      expect(lookup).toHaveBeenCalledTimes(1);
       expect(search).toHaveBeenCalledTimes(1);
     } finally {
+      lookup.mockRestore();
       search.mockRestore();
     }
   });
