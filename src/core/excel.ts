@@ -37,18 +37,15 @@ type Cached = number | Refusal;
 type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number;
 
 /**
- * KC.METRIC reads metric, period, currency and scale, checks that the metric has the period, then the overrides.
- * Without overrides metricValue makes the check itself, after its own cache (a figure it holds passed it).
- * It has no results cache of its raw arguments: its readers cache what they read (the name index, refusals included,
- * and the period reader) and the engine keeps each figure by canonical key, so a call is three or four lookups, no more
- * than a results cache's hit, and a new spelling of a period costs one parse instead of a new entry per metric.
+ * KC.METRIC under overrides reads metric, period, currency and scale, checks that the metric has the period, then the
+ * overrides. (Without overrides, ExcelFunctions.metric reads the same four; metricValue checks the period itself, after
+ * its own cache: a figure it holds passed it.)
  */
-function computeMetric(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
+function computeMetricUnder(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
   const id = engine.index.resolve(metric);
   const p = engine.periodReader.resolve(period);
   const cur = readCurrency(currency);
   const sc = readScale(scale);
-  if (isBlank(overrides)) return engine.metricValue(id, p, cur, sc);
   engine.requirePeriod(id, p);
   return engine.metricValue(id, p, cur, sc, readCallOverrides(engine, overrides, sc));
 }
@@ -84,6 +81,8 @@ function readCallOverrides(engine: Engine, overrides: ExcelArg, scale: Scale): O
 }
 
 export class ExcelFunctions {
+  /** KC.METRIC's results of calls typed in canonical form (canonicalMetricCall), by their arguments as passed. */
+  private readonly metricResults = new ResultsCache<number>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly marginResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly growthResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly changeResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
@@ -92,7 +91,21 @@ export class ExcelFunctions {
 
   /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
   metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-    return computeMetric(this.engine, metric, period, currency, scale, overrides);
+    if (!isBlank(overrides)) return computeMetricUnder(this.engine, metric, period, currency, scale, overrides);
+    const results = this.metricResults;
+    const hit = results.get(metric, period, currency, scale);
+    if (hit !== undefined) return hit;
+    // Read through the readers' own caches (names with their refusals, period spellings) and the engine's figures by
+    // canonical key: a few lookups. Only a call typed in canonical form is kept by its arguments as passed, so other
+    // spellings (a date, "Q1 2026") never fill this cache with one entry per metric each.
+    const engine = this.engine;
+    const id = engine.index.resolve(metric);
+    const p = engine.periodReader.resolve(period);
+    const cur = readCurrency(currency);
+    const sc = readScale(scale);
+    const value = engine.metricValue(id, p, cur, sc);
+    if (metric === id && period === p && (isBlank(currency) || currency === cur) && (isBlank(scale) || scale === sc)) results.set(metric, period, currency, scale, value);
+    return value;
   }
 
   /** KC.MARGIN: metric / base (total revenues unless given), exact, for one period. */

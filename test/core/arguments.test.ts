@@ -73,7 +73,7 @@ describe("text past its length limit is #VALUE! before anything reads it", () =>
 describe("a refusal is cached like a result", () => {
   test("the same typo twice runs the lookup and its did-you-mean search once", () => {
     const engine = fresh();
-    // KC.METRIC has no results cache: the name index keeps the refusal, so the lookup runs once.
+    // KC.METRIC's results cache keeps figures only: the name index keeps the refusal, so the lookup runs once.
     const lookup = jest.spyOn(MetricIndex.prototype as unknown as { lookup: () => string }, "lookup");
     const search = jest.spyOn(MetricIndex.prototype as unknown as { closest: () => string[] }, "closest");
     try {
@@ -106,6 +106,27 @@ describe("a refusal is cached like a result", () => {
     for (let i = 0; i < 2; i++) caught(() => engine.excel.metric("TotalRevenus", "2026Q1", null, null, [["TotalRevenues", 1]]));
     // The metric and the override's name, on each call (the name index answers the second from its own cache).
     expect(resolve).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("KC.METRIC keeps by its arguments only calls typed in canonical form", () => {
+  test("a period spelled otherwise, a label or a date gives the same figure from the readers' caches, and is not kept", () => {
+    const engine = fresh();
+    const set = jest.spyOn(ResultsCache.prototype, "set");
+    try {
+      for (let pass = 0; pass < 2; pass++) {
+        expect(engine.excel.metric("AdjustedEBITDA", "Q1 2026")).toBe(747506);
+        expect(engine.excel.metric("Adjusted EBITDA", "2026Q1")).toBe(747506);
+        expect(engine.excel.metric("AdjustedEBITDA", 46112)).toBe(747506); // 2026-03-31 as a date serial
+        expect(engine.excel.metric("TotalAssets", "2026Q1", "rmb", "Millions")).toBe(28456.254);
+      }
+      expect(set).not.toHaveBeenCalled();
+      expect(engine.excel.metric("AdjustedEBITDA", "2026Q1")).toBe(747506);
+      expect(engine.excel.metric("TotalAssets", "2026Q1", "RMB", "millions")).toBe(28456.254);
+      expect(set.mock.calls.map((c) => c.slice(0, 4))).toEqual([["AdjustedEBITDA", "2026Q1", undefined, undefined], ["TotalAssets", "2026Q1", "RMB", "millions"]]);
+    } finally {
+      set.mockRestore();
+    }
   });
 });
 
