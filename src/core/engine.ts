@@ -25,11 +25,12 @@ import { DateSystem, PeriodKey, PeriodReader, comparePeriods, describeAvailable,
 import { describeSource } from "./provenance";
 import { releaseLabel, releasePeriods } from "./releases";
 import { quotientNumber, scaledNumber, toNumber } from "./scale";
-import { ReportedNumbers } from "./reported-numbers";
+import { ResultsCache } from "./results-cache";
 import { SourceTexts, SourceView, sourceView } from "./source-view";
 import { statementLines } from "./statement-table";
 
 /** Distinct canonical figures are few (metrics x periods x currencies x scales): this bound is never reached in use. */
+const REPORTED_NUMBERS_LIMIT = 200_000;
 
 /** A typed call's result: the value, or the error a KC function would show for the same call. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: KcError };
@@ -63,7 +64,7 @@ export class Engine {
   readonly overrideRules: OverrideRules;
   private checkResults: Check[] | null = null;
   /** Reported figures as Excel numbers, by canonical id, period, currency and scale (bounded: the catalog's size). */
-  private readonly reportedNumbers = new ReportedNumbers();
+  private readonly reportedNumbers = new ResultsCache<number>(REPORTED_NUMBERS_LIMIT);
 
   /** The period reader (date serials in the workbook's date system) and the Excel face, whose caches key on raw arguments. */
   private reader: PeriodReader;

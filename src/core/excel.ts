@@ -36,20 +36,6 @@ type Cached = number | Refusal;
  */
 type Compute = (engine: Engine, a: ExcelArg, b: ExcelArg, c: ExcelArg, d: ExcelArg, overrides: ExcelArg) => number;
 
-/**
- * KC.METRIC under overrides reads metric, period, currency and scale, checks that the metric has the period, then the
- * overrides. (Without overrides, ExcelFunctions.metric reads the same four; metricValue checks the period itself, after
- * its own cache: a figure it holds passed it.)
- */
-function computeMetricUnder(engine: Engine, metric: ExcelArg, period: ExcelArg, currency: ExcelArg, scale: ExcelArg, overrides: ExcelArg): number {
-  const id = engine.index.resolve(metric);
-  const p = engine.periodReader.resolve(period);
-  const cur = readCurrency(currency);
-  const sc = readScale(scale);
-  engine.requirePeriod(id, p);
-  return engine.metricValue(id, p, cur, sc, readCallOverrides(engine, overrides, sc));
-}
-
 /** KC.MARGIN reads metric and period, checks them, reads the overrides, then the base. */
 function computeMargin(engine: Engine, metric: ExcelArg, period: ExcelArg, base: ExcelArg, _unused: ExcelArg, overrides: ExcelArg): number {
   const id = engine.index.resolve(metric);
@@ -91,19 +77,25 @@ export class ExcelFunctions {
 
   /** KC.METRIC: the figure, recomputed through the statement model, in the currency and scale asked for. */
   metric(metric: ExcelArg, period: ExcelArg, currency?: ExcelArg, scale?: ExcelArg, overrides?: ExcelArg): number {
-    if (!isBlank(overrides)) return computeMetricUnder(this.engine, metric, period, currency, scale, overrides);
+    const scenario = !isBlank(overrides);
     const results = this.metricResults;
-    const hit = results.get(metric, period, currency, scale);
+    const hit = scenario ? undefined : results.get(metric, period, currency, scale);
     if (hit !== undefined) return hit;
-    // Read through the readers' own caches (names with their refusals, period spellings) and the engine's figures by
-    // canonical key: a few lookups. Only a call typed in canonical form is kept by its arguments as passed, so other
-    // spellings (a date, "Q1 2026") never fill this cache with one entry per metric each.
+    // Metric, period, currency and scale, read through the readers' own caches (names with their refusals, period
+    // spellings); then the overrides, after checking that the metric has the period (without overrides metricValue
+    // checks it itself, after its own cache: a figure it holds passed it).
     const engine = this.engine;
     const id = engine.index.resolve(metric);
     const p = engine.periodReader.resolve(period);
     const cur = readCurrency(currency);
     const sc = readScale(scale);
+    if (scenario) {
+      engine.requirePeriod(id, p);
+      return engine.metricValue(id, p, cur, sc, readCallOverrides(engine, overrides, sc));
+    }
     const value = engine.metricValue(id, p, cur, sc);
+    // Only a call typed in canonical form is kept by its arguments as passed: other spellings (a date, "Q1 2026") would
+    // add an entry per metric each, and cost no more than a few lookups read again.
     if (metric === id && period === p && (isBlank(currency) || currency === cur) && (isBlank(scale) || scale === sc)) results.set(metric, period, currency, scale, value);
     return value;
   }

@@ -62,22 +62,6 @@ function periodIndex(key: PeriodKey): number {
   return year < MIN_YEAR ? -1 : year * 4 + (+m[2] - 1);
 }
 
-/**
- * A quarter key's place in time (year * 4 + quarter - 1), read without a regular expression (hot paths index arrays
- * with it); -1 for any other key, such as a fiscal year's.
- */
-export function quarterOrdinal(key: PeriodKey): number {
-  if (key.length !== 6 || key.charCodeAt(4) !== 81 /* Q */) return -1;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const digit = key.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    year = year * 10 + digit;
-  }
-  const quarter = key.charCodeAt(5) - 48;
-  return quarter >= 1 && quarter <= 4 && year >= MIN_YEAR ? year * 4 + quarter - 1 : -1;
-}
-
 function keyFromIndex(index: number): PeriodKey | null {
   const year = Math.floor(index / 4);
   if (year < MIN_YEAR || year > MAX_YEAR) return null;
