@@ -110,9 +110,8 @@ export class Model {
   private readonly periodCache = new Map<string, PeriodKey[]>();
   /** Reported values by currency, then period, then metric id (nested maps: no key string is built per lookup). */
   private readonly valueCache: Record<Currency, Map<PeriodKey, Map<string, Exact>>> = { RMB: new Map(), USD: new Map() };
-  /** Override shapes seen, by their first id (a few recur: a workbook's overrides ranges). */
-  private readonly shapes = new Map<string, OverrideShape[]>();
-  private shapeCount = 0;
+  /** Override shapes seen (a few recur: a workbook's overrides ranges), at most OVERRIDE_SHAPE_LIMIT. */
+  private readonly shapes: OverrideShape[] = [];
 
   constructor(dataset: Dataset, specs: readonly MetricSpec[] = METRICS) {
     this.dataset = dataset;
@@ -260,23 +259,13 @@ export class Model {
 
   /** The shape of a set of overrides: found by comparing ids (no key is built), made on first sight. */
   overrideShape(overrides: Overrides): OverrideShape {
-    let first = "";
-    for (const id of overrides.keys()) {
-      first = id;
-      break;
-    }
-    const seen = this.shapes.get(first);
-    if (seen) for (const shape of seen) if (sameIds(shape.ids, overrides)) return shape;
+    for (const shape of this.shapes) if (sameIds(shape.ids, overrides)) return shape;
     const shape: OverrideShape = {
       ids: [...overrides.keys()],
       dirty: new Set([...this.metrics.values()].filter((m) => dependsOnAny(m, overrides)).map((m) => m.id)),
     };
-    if (this.shapeCount >= OVERRIDE_SHAPE_LIMIT) {
-      this.shapes.clear();
-      this.shapeCount = 0;
-    }
-    this.shapes.set(first, [...(this.shapes.get(first) ?? []), shape]);
-    this.shapeCount++;
+    if (this.shapes.length >= OVERRIDE_SHAPE_LIMIT) this.shapes.length = 0;
+    this.shapes.push(shape);
     return shape;
   }
 
