@@ -67,7 +67,7 @@ function readCallOverrides(engine: Engine, overrides: ExcelArg, scale: Scale): O
 }
 
 export class ExcelFunctions {
-  /** KC.METRIC's results of calls typed in canonical form (canonicalMetricCall), by their arguments as passed. */
+  /** KC.METRIC's results of calls typed in canonical form (see metric), by their arguments as passed. */
   private readonly metricResults = new ResultsCache<number>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly marginResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
   private readonly growthResults = new ResultsCache<Cached>(RESULT_CACHE_ENTRIES, RESULT_CACHE_BYTES);
