@@ -40,7 +40,8 @@ export { parseFormula, references } from "./formula";
 // Messages
 export { IMPORT_MESSAGES, ImportError, KcError, MESSAGES, ReleaseRefused, WORKBOOK_MESSAGES, importError, isKcError, kcError } from "./messages";
 export type { ImportMessageKey, KcErrorKind, MessageKey, WorkbookMessageKey } from "./messages";
-export { escapeXml, quote, unescapeXml } from "./text";
+export { quote } from "./text";
+export { escapeXml, unescapeXml } from "./xml-text";
 
 // Sheet addresses and KC formula text
 export * from "./sheet-address";

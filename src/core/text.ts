@@ -17,12 +17,3 @@ export function quote(value: unknown, max = QUOTE_LENGTH): string {
   const chars = Array.from(text); // code points, so a surrogate pair is never cut in half
   return chars.length > max ? chars.slice(0, max - 3).join("") + "..." : text;
 }
-
-const XML_ESCAPES: ReadonlyMap<string, string> = new Map([["&", "&amp;"], ["<", "&lt;"], [">", "&gt;"], ['"', "&quot;"], ["'", "&apos;"]]);
-const XML_ENTITIES: ReadonlyMap<string, string> = new Map([...XML_ESCAPES].map(([c, entity]) => [entity.slice(1, -1), c]));
-
-/** Text as XML character data or an attribute value (either quote). */
-export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => XML_ESCAPES.get(c)!);
-
-/** The text of XML character data or an attribute value: its five named entities read back, in one pass. */
-export const unescapeXml = (text: string): string => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES.get(name)!);
