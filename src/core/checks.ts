@@ -96,7 +96,7 @@ function restatementChecks(model: Model): Check[] {
             printed: later.value,
             recomputed: other.value,
             status: same ? "ok" : "noted",
-            note: same ? `alike in both releases (line ${p.line} of the ${p.release}, line ${o.line} of the ${o.release})` : importMessage("restated", period, metric.id, p.text, p.release, p.line, o.text, o.release, o.line),
+            note: same ? importMessage("alikeInBoth", p.line, p.release, o.line, o.release) : importMessage("restated", period, metric.id, p.text, p.release, p.line, o.text, o.release, o.line),
             line: null,
             across: true,
           });
@@ -362,9 +362,9 @@ function linesRead(model: Model, check: Check): number[] {
 function compare(identity: string, period: PeriodKey, currency: Currency | null, printed: Dec, recomputed: Dec, decimals: number, line: number, rounded: boolean): Check {
   if (printed.eq(recomputed)) return { identity, period, currency, printed, recomputed, status: "ok", note: "exact", line };
   if (rounded && recomputed.toDecimalPlaces(decimals, D.ROUND_HALF_UP).eq(printed)) {
-    return { identity, period, currency, printed, recomputed, status: "ok", note: `to the printed rounding (${decimals} decimals)`, line };
+    return { identity, period, currency, printed, recomputed, status: "ok", note: importMessage("roundsToPrinted", decimals), line };
   }
-  return { identity, period, currency, printed, recomputed, status: "FAIL", note: `differs by ${recomputed.minus(printed).toFixed()}`, line };
+  return { identity, period, currency, printed, recomputed, status: "FAIL", note: importMessage("differsBy", recomputed.minus(printed).toFixed()), line };
 }
 
 /** The currencies a metric's figure is printed in for a period (null for ratios and share counts). */

@@ -214,9 +214,13 @@ export const IMPORT_MESSAGES = {
   printedTwice: (statement: string, first: number, second: number) => `the ${statement} is printed twice (lines ${first} and ${second})`,
   notReleaseFormat: (label: string, header: string, text: string, how: string) =>
     `row '${label}', column '${header}': '${text}' is not in the release's number format (it prints ${how})`,
+  alikeInBoth: (line: number, release: string, otherLine: number, otherRelease: string) =>
+    `alike in both releases (line ${line} of the ${release}, line ${otherLine} of the ${otherRelease})`,
   restated: (period: string, id: string, later: string, laterRelease: string, laterLine: number, earlier: string, earlierRelease: string, earlierLine: number) =>
     `restated: ${period} ${id}: ${later} in the ${laterRelease} (line ${laterLine}), ${earlier} in the ${earlierRelease} (line ${earlierLine}); KC uses the ${laterRelease}'s figure`,
   incomplete: (warning: string) => `the release and the catalog disagree: ${warning}`,
+  roundsToPrinted: (decimals: number) => `to the printed rounding (${decimals} decimals)`,
+  differsBy: (difference: string) => `differs by ${difference}`,
 
   // Year columns (a fourth quarter's release) against the year's quarters
   yearNeedsQuarters: (year: string, missing: string[]) => `${year}: needs ${missing.join(", ")} to check the year column (add the releases that print them)`,
@@ -226,6 +230,7 @@ export const IMPORT_MESSAGES = {
   yearIsClosing: (quarter: string) => `the year closes where ${quarter} closes`,
   yearTiesAsPrinted: (release: string, restated: string[]) =>
     `ties to the quarters as the ${release} and the releases before it printed them; ${restated.join(", ")} restated since (KC uses the later figures)`,
+  yearNotSum: (difference: string, what: string) => `differs by ${difference}: the year column is not ${what}`,
   yearColumnsRead: (years: string[]) =>
     `${years.join(", ")} read and checked: each ties out like a quarter, and against the sum of its quarters where the releases hold all four. They are not periods the KC functions answer: the functions model quarters, and a year is the sum of its quarters`,
   refused: (count: number, listed: number) =>

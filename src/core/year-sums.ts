@@ -87,7 +87,7 @@ function yearSum(model: Model, release: Dataset, year: FiscalYear, id: string, r
     const restated = read.filter((_, i) => asPrinted[i] !== used[i]);
     return { ...compared, recomputed: sum, status: "noted", note: importMessage("yearTiesAsPrinted", releaseLabel(release), restated) };
   }
-  return { ...compared, recomputed: sum, status: "FAIL", note: `differs by ${sum.minus(printed).toFixed()}: the year column is not ${what}` };
+  return { ...compared, recomputed: sum, status: "FAIL", note: importMessage("yearNotSum", sum.minus(printed).toFixed(), what) };
 }
 
 const total = (figures: readonly PrintedFigure[]) => figures.reduce((sum, f) => sum.plus(f.value), D(0));

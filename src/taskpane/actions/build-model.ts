@@ -8,7 +8,6 @@ import { ForecastLayout, LayoutOptions, buildWorkbookLayout, renameSheets, sheet
 import { plainLabel } from "../view-model";
 import { Batch, BlockWrite, CellValue, ChartSpec, SHEET_PREFIX, Workbook } from "../workbook";
 
-
 export interface ModelPlan {
   batch: Batch;
   /** Layout sheet name -> the name it gets in the workbook. */
